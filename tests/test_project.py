@@ -1,0 +1,88 @@
+"""The project's shape: notebooks follow the house rules, the package installs, the README is in step."""
+import configparser
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(p for p in (ROOT / "nbs").glob("[0-9][0-9]*.ipynb"))
+
+
+def test_there_are_numbered_notebooks():
+    assert [p.name for p in NOTEBOOKS][:1] == ["00_core.ipynb"]
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_opens_with_title_summary_and_one_default_exp(nb_path):
+    cells = nbformat.read(nb_path, as_version=4).cells
+    md = [c.source for c in cells if c.cell_type == "markdown"]
+    assert md and md[0].startswith("# "), f"{nb_path.name}: the first markdown cell must be '# Title'"
+    assert any(s.lstrip().startswith("> ") for s in md[:2]), f"{nb_path.name}: a '> one-line summary' must follow the title"
+    exps = [c.source for c in cells if c.cell_type == "code" and "#| default_exp" in c.source]
+    assert len(exps) == 1, f"{nb_path.name}: needs exactly one '#| default_exp' cell, found {len(exps)}"
+    module = exps[0].split("default_exp", 1)[1].split()[0]
+    assert (ROOT / "flare_nb" / f"{module.replace('.', '/')}.py").exists(), f"{module}.py was not exported"
+
+
+def test_sidebar_lists_every_notebook_in_order():
+    side = (ROOT / "nbs" / "sidebar.yml").read_text()
+    listed = [l.strip()[2:] for l in side.splitlines() if l.strip().startswith("- ")]
+    assert listed == ["index.ipynb"] + [p.name for p in NOTEBOOKS]
+
+
+def test_top_level_quarto_config_is_the_nbs_one():
+    top = ROOT / "_quarto.yml"
+    assert top.is_symlink() and top.resolve() == (ROOT / "nbs" / "_quarto.yml").resolve()
+    assert "metadata-files" in top.read_text()
+
+
+def test_readme_is_generated_from_index_notebook():
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "make_readme.py"), "--check"], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_settings_declare_the_card_packages_and_the_cli():
+    c = configparser.ConfigParser(delimiters=["="]); c.read(ROOT / "settings.ini")
+    d = c["DEFAULT"]
+    reqs = (d["requirements"] + " " + d["dev_requirements"]).lower()
+    for pkg in ["nbdev", "jupyterlab", "torch", "torchvision", "diffusers", "transformers", "basicsr", "timm",
+                "captum", "scikit-learn", "seaborn"]:
+        assert pkg in reqs, f"{pkg} missing from settings.ini requirements"
+    assert d["console_scripts"].split() == ["flare=flare_nb.cli:main"]
+    assert d["tst_flags"].split() == ["slow", "cuda", "network"]
+
+
+def test_pinned_requirements_match_settings_names():
+    pinned = {l.split("==")[0].lower() for l in (ROOT / "tools" / "requirements.txt").read_text().splitlines()
+              if l and not l.startswith("#")}
+    assert {"nbdev", "diffusers", "transformers", "timm", "captum", "scikit-learn", "seaborn", "jupyterlab"} <= pinned
+
+
+def test_package_imports_in_a_fresh_interpreter():
+    r = subprocess.run([sys.executable, "-c", "import flare_nb.core, flare_nb; print(flare_nb.__version__)"],
+                       capture_output=True, text=True, cwd="/")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "0.1.0"
+
+
+def test_flare_console_script_is_installed():
+    exe = Path(sys.executable).parent / "flare"
+    r = subprocess.run([str(exe), "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "config" in r.stdout and "demo" in r.stdout
+
+
+def test_flare_check_reports_bad_config_without_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"; bad.write_text("train:\n  backbone: resnet50\n")
+    r = subprocess.run([str(Path(sys.executable).parent / "flare"), "check", str(bad)], capture_output=True, text=True)
+    assert r.returncode == 2
+    assert "train.backbone" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_basicsr_imports_through_the_package_shim():
+    r = subprocess.run([sys.executable, "-c", "import flare_nb.core as c; c.import_basicsr(); print('ok')"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr[-2000:]
