@@ -15,6 +15,7 @@ demo: $(STAMP)             ## the main job: FLARE's demo profile on the embedded
 	$(BIN)/flare demo
 
 test: $(STAMP)             ## every notebook test + pytest (what .ci/run calls)
+	bash tools/install-system.sh
 	bash tools/test.sh
 
 export: $(STAMP)           ## notebooks -> package, clean notebooks, README from index.ipynb
