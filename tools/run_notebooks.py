@@ -1,0 +1,47 @@
+"""Execute notebooks in place to refresh their saved outputs (plots and tables the docs show).
+
+Cells carrying one of settings.ini's tst_flags (slow, cuda, network) are not run, as in `nbdev_test`;
+their previous outputs are cleared. Run `nbdev_clean` afterwards.
+Usage: python tools/run_notebooks.py nbs/01a_atlas.ipynb [...]   (no argument: every notebook in nbs/)
+"""
+import configparser
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def flags() -> set[str]:
+    c = configparser.ConfigParser(delimiters=["="]); c.read(ROOT / "settings.ini")
+    return set(c["DEFAULT"]["tst_flags"].split())
+
+
+def is_flagged(src: str, skip: set[str]) -> bool:
+    "Whether a cell's directives (#| slow, #| cuda, #| network) name a skipped flag."
+    for line in src.splitlines():
+        s = line.strip()
+        if not s.startswith("#|"): break
+        if set(s[2:].split()) & skip: return True
+    return False
+
+
+def run(path: Path, skip: set[str]) -> None:
+    nb = nbformat.read(path, as_version=4)
+    held = {}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and is_flagged(cell.source, skip):
+            held[i] = cell.source
+            cell.source = "# (skipped while refreshing outputs: flagged " + ", ".join(sorted(skip)) + ")"
+    NotebookClient(nb, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    for i, src in held.items():
+        nb.cells[i].source, nb.cells[i].outputs, nb.cells[i].execution_count = src, [], None
+    nbformat.write(nb, path)
+    print(f"executed {path} ({len(held)} flagged cell(s) not run)")
+
+
+if __name__ == "__main__":
+    paths = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "nbs").glob("*.ipynb"))
+    for p in paths: run(p.resolve(), flags())
