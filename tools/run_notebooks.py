@@ -2,7 +2,8 @@
 
 Cells carrying one of settings.ini's tst_flags (slow, cuda, network) are not run, as in `nbdev_test`;
 their previous outputs are cleared. Run `nbdev_clean` afterwards.
-Usage: python tools/run_notebooks.py nbs/01a_atlas.ipynb [...]   (no argument: every notebook in nbs/)
+Usage: python tools/run_notebooks.py [--with slow] nbs/01a_atlas.ipynb [...]   (no notebook: all of nbs/)
+  --with FLAG   also run cells with this flag (e.g. slow), to save their outputs too
 """
 import configparser
 import sys
@@ -43,5 +44,8 @@ def run(path: Path, skip: set[str]) -> None:
 
 
 if __name__ == "__main__":
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((ROOT / "nbs").glob("*.ipynb"))
-    for p in paths: run(p.resolve(), flags())
+    args, run_too = sys.argv[1:], set()
+    while "--with" in args:
+        i = args.index("--with"); run_too.add(args[i + 1]); del args[i : i + 2]
+    paths = [Path(p) for p in args] or sorted((ROOT / "nbs").glob("*.ipynb"))
+    for p in paths: run(p.resolve(), flags() - run_too)
