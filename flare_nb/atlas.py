@@ -17,7 +17,7 @@ from PIL import Image, ImageOps
 from tqdm.auto import tqdm
 
 from .core import (BadImageError, ManifestError, Taxonomy, atomic_write_text, grouped_split, load_image,
-                           load_taxonomy, make_manifest, read_manifest, save_image, sha256_file, write_manifest)
+                           load_taxonomy, make_manifest, read_manifest, save_image, sha256_file, slug, write_manifest)
 
 # %% auto #0
 __all__ = ['STELLARIUM_DIR', 'STELLARIUM_CREDITS', 'NAMED_OBJECTS', 'ONGC_CLASSES', 'CATALOGUE_CLASSES', 'NO_LICENCE',
@@ -132,8 +132,6 @@ def _square(img: Image.Image, size: int) -> Image.Image:
     "Centre-crop to a square and resize to `size` with Lanczos filtering."
     return ImageOps.fit(img, (size, size), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
 
-def _slug(s: str) -> str: return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
-
 def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with textures.json and the images
                 out: str | Path = "atlas",                 # output folder (hr/, lr/, atlas.csv, excluded.csv, ...)
                 credits: str | Path | None = STELLARIUM_CREDITS,  # Stellarium's CREDITS.md(.gz), for licences
@@ -158,9 +156,9 @@ def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with texture
         if min(img.size) < hr_size: excluded.append({"file": fn, "object": lab.object, "reason": f"too small ({img.size[0]}x{img.size[1]} < {hr_size} px)"}); continue
         hr = _square(img, hr_size)
         lr = hr.resize((hr_size // scale,) * 2, Image.Resampling.BICUBIC)
-        stem = f"{_slug(lab.object)}-{_slug(Path(fn).stem)}"
-        hr_path = save_image(hr, out / "hr" / _slug(lab.fine) / f"{stem}.jpg", quality=95, subsampling=0)
-        lr_path = save_image(lr, out / "lr" / _slug(lab.fine) / f"{stem}.png", optimize=True)
+        stem = f"{slug(lab.object)}-{slug(Path(fn).stem)}"
+        hr_path = save_image(hr, out / "hr" / slug(lab.fine) / f"{stem}.jpg", quality=95, subsampling=0)
+        lr_path = save_image(lr, out / "lr" / slug(lab.fine) / f"{stem}.png", optimize=True)
         corners = np.array(t.get("worldCoords", [[[np.nan, np.nan]]])[0], dtype=float)
         cred = t["imageCredits"]
         licence, section = licence_for(lab.object, cred.get("short", ""), sections)

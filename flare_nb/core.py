@@ -7,6 +7,7 @@ import hashlib
 import logging
 import os
 import random
+import re
 import tempfile
 import types
 import typing
@@ -24,7 +25,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['log', 'BUILTIN_TAXONOMIES', 'MAX_PIXELS', 'MANIFEST_COLUMNS', 'SPLITS', 'atomic_path', 'atomic_write_bytes',
-           'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file', 'ConfigError', 'DataConfig',
+           'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file', 'slug', 'ConfigError', 'DataConfig',
            'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'Config', 'config_from_dict', 'validate_config',
            'load_config', 'config_to_dict', 'save_config', 'demo_config', 'paper_config', 'UnknownLabelError',
            'Taxonomy', 'load_taxonomy', 'RunDir', 'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device',
@@ -80,6 +81,11 @@ def sha256_file(path: str | Path, chunk: int = 1 << 20) -> str:
     with open(path, "rb") as f:
         while b := f.read(chunk): h.update(b)
     return h.hexdigest()
+
+# %% ../nbs/00_core.ipynb #746db1d3
+def slug(s: str) -> str:
+    "A lower-case folder name for a label: runs of other characters become '-' ('black hole' -> 'black-hole')."
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
 
 # %% ../nbs/00_core.ipynb #19b7c12d
 class ConfigError(ValueError):

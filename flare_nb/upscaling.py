@@ -21,7 +21,7 @@ from torchmetrics.functional.image import peak_signal_noise_ratio, structural_si
 from tqdm.auto import tqdm
 
 from .core import (BadImageError, import_basicsr, load_image, log, make_manifest, pick_device, save_image,
-                           seed_everything, sha256_file)
+                           seed_everything, sha256_file, slug)
 
 # %% auto #0
 __all__ = ['SWINIR_PRESETS', 'SWINIR_HINT', 'KERNELS', 'CheckpointError', 'swinir_settings', 'build_swinir', 'BicubicResidual',
@@ -331,7 +331,7 @@ def upscale_manifest(man: pd.DataFrame,       # manifest of LR images
     "Upscale every image of `man` into `out` (resumable); return the new manifest and the skipped files."
     out = Path(out); rows, skipped = [], []
     for _, r in tqdm(man.iterrows(), total=len(man), desc=f"upscale ({upscaler.name})", disable=not progress):
-        dest = out / re.sub(r"[^a-z0-9]+", "-", r["fine"].lower()) / (Path(r["path"]).stem + ".png")
+        dest = out / slug(r["fine"]) / (Path(r["path"]).stem + ".png")
         if not dest.is_file():
             try: img = load_image(r["path"])
             except BadImageError as e:

@@ -8,6 +8,7 @@ export MPLBACKEND=Agg PYTHONHASHSEED=0 TOKENIZERS_PARALLELISM=false
 start=$(date +%s)
 
 # 1. The package is what the notebooks export, and the notebooks are clean: check without touching git.
+#    (README vs index.ipynb is checked by tests/test_project.py.)
 if git rev-parse --git-dir >/dev/null 2>&1; then
   before=$(git status --porcelain -- flare_nb nbs | md5sum)
   $BIN/nbdev_export
@@ -19,7 +20,6 @@ if git rev-parse --git-dir >/dev/null 2>&1; then
     exit 1
   fi
 fi
-$BIN/python tools/make_readme.py --check
 
 # 2. Every notebook, top to bottom; cells flagged slow/cuda/network are skipped (see tst_flags).
 echo "== nbdev_test"
