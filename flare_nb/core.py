@@ -102,6 +102,7 @@ class DataConfig:
     hr_size: int = 256             # side of the high-resolution images (px)
     split: list[float] = field(default_factory=lambda: [0.7, 0.15, 0.15])  # train/val/test shares of originals
     split_seed: int = 0            # seed of the grouped split
+    max_per_class: int | None = None  # keep at most this many originals per class (seeded; quick runs and tests)
 
 @dataclass
 class UpscaleConfig:
@@ -120,7 +121,7 @@ class SynthConfig:
     checkpoint: str | None = None  # local folder of a diffusers UniDiffuserPipeline for generator='unidiffuser'
     prompts: list[str] = field(default_factory=lambda: ["A realistic image of {cls} in space"])
     steps: int = 25                # denoising steps per sample
-    guidance: float = 8.0          # classifier-free guidance scale
+    guidance: float = 3.0          # classifier-free guidance scale (the paper: 8 with UniDiffuser; 3 suits the small model)
     size: int = 32                 # side of generated images before upscaling (px)
     train_steps: int = 1500        # training steps of the small diffusion model
     variation_strength: float = 0.6  # SDEdit noise level of a variation (small model only)
@@ -137,14 +138,14 @@ class MixConfig:
 class TrainConfig:
     "Classifiers and how they are trained (paper Sec. 4)."
     backbones: list[str] = field(default_factory=lambda: ["efficientnet_lite0"])
-    tasks: list[str] = field(default_factory=lambda: ["fine", "macro"])
+    tasks: list[str] = field(default_factory=lambda: ["fine"])  # "fine" and/or "macro"
     variants: list[str] = field(default_factory=lambda: ["Raw_LR", "Raw_Aug_LR", "Raw_Aug_HR", "T2I_Aug_HR", "FLARE"])
-    img_size: int = 128            # classifier input side (px): between LR and HR size
-    epochs: int = 8
+    img_size: int = 96             # classifier input side (px): between LR and HR size
+    epochs: int = 3
     batch_size: int = 32
     lr: float = 1e-3
-    seeds: list[int] = field(default_factory=lambda: [0, 1, 2])
-    pretrained: str | None = None  # local weights file, 'builtin' (packaged EfficientNet-Lite0) or None (random init)
+    seeds: list[int] = field(default_factory=lambda: [0])  # one seed fits the demo's minutes; use [0, 1, 2] for CIs
+    pretrained: str | None = "builtin"  # 'builtin' (packaged EfficientNet-Lite0), a local file ('{backbone}' is filled in) or None (random init)
 
 @dataclass
 class Config:
@@ -230,6 +231,9 @@ def validate_config(cfg: Config) -> Config:
     need(set(cfg.train.tasks) <= {"fine", "macro"} and cfg.train.tasks, f"train.tasks: expected a subset of [fine, macro], got {cfg.train.tasks}")
     need(cfg.train.epochs > 0 and cfg.train.batch_size > 0 and cfg.train.lr > 0, "train.epochs, batch_size and lr must be positive")
     need(len(cfg.train.seeds) > 0, "train.seeds: give at least one seed")
+    known = ("Raw_LR", "Raw_Aug_LR", "Raw_Aug_HR", "T2I_Aug_HR", "FLARE")
+    need(cfg.train.variants and set(cfg.train.variants) <= set(known), f"train.variants: expected a subset of {list(known)}, got {cfg.train.variants}")
+    need(cfg.data.max_per_class is None or cfg.data.max_per_class >= 3, "data.max_per_class: need at least 3 originals per class (one per split)")
     return cfg
 
 # %% ../nbs/00_core.ipynb #c03b1946
@@ -265,7 +269,8 @@ def paper_config(**overrides: Any) -> Config:
         synth=SynthConfig(generator="unidiffuser", checkpoint="checkpoints/unidiffuser-v1", steps=50, guidance=8.0, size=512),
         mix=MixConfig(alpha=0.5, beta=1.0),
         train=TrainConfig(backbones=["resnet50", "googlenet", "densenet121", "vit_b_16"], img_size=224,
-                          epochs=50, batch_size=64, lr=2e-5, pretrained=None))
+                          tasks=["fine", "macro"], seeds=[0, 1, 2], epochs=50, batch_size=64, lr=2e-5,
+                          pretrained="checkpoints/{backbone}.pth"))
     return validate_config(_override(cfg, overrides))
 
 def _override(cfg: Config, overrides: dict) -> Config:
@@ -488,6 +493,7 @@ def make_manifest(rows: Iterable[dict] | pd.DataFrame,  # one mapping per image,
     df["seed"] = pd.to_numeric(df["seed"], errors="raise").astype("Int64")
     for c in MANIFEST_COLUMNS:
         if c != "seed": df[c] = df[c].fillna("").astype(str)
+    for c in _path_columns(df): df[c] = df[c].fillna("").astype(str)   # e.g. rows without an hr_path
     df = df[MANIFEST_COLUMNS + [c for c in df.columns if c not in MANIFEST_COLUMNS]].reset_index(drop=True)
     validate_manifest(df, taxonomy)
     return df
