@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import math
 import time
 from dataclasses import asdict, dataclass, field
@@ -241,6 +242,8 @@ def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> mani
     for v, b, t, s in tqdm(combos, desc="experiments", disable=not progress):
         spec = RunSpec(v, b, t, s, weights=weights, **train_kw)
         d = out / spec.name
+        for f in ("metrics.json", "state.json"):   # a folder trained with other settings is not this run: start afresh
+            if (d / f).is_file() and json.loads((d / f).read_text())["spec"] != asdict(spec): shutil.rmtree(d); break
         if not (d / "metrics.json").is_file():
             df = variants[v]
             model, state = train_classifier(df[df.split == "train"], df[df.split == "val"], taxonomy, spec, d, progress=False)
