@@ -13,7 +13,7 @@ from . import __version__
 from .core import ConfigError, ManifestError, config_to_dict, demo_config, load_config, paper_config
 
 # %% auto #0
-__all__ = ['USER_ERRORS', 'build_parser', 'main']
+__all__ = ['USER_ERRORS', 'STAGE_COMMANDS', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #0abd27c9
 USER_ERRORS = (ConfigError, ManifestError, FileNotFoundError, ValueError)
@@ -52,11 +52,49 @@ def _cmd_scrape(args) -> int:
     print(f"{len(kept)} images kept -> {Path(args.out) / 'curated.csv'}; {len(fails)} failures listed in {Path(args.out) / 'failures.csv'}")
     return 0
 
+def _overrides(pairs: list[str] | None) -> dict:
+    "`--set a.b=value` pairs -> {'a.b': value} with YAML typing (numbers, lists, null)."
+    out = {}
+    for kv in pairs or []:
+        if "=" not in kv: raise ConfigError(f"--set expects KEY=VALUE, got {kv!r}")
+        k, v = kv.split("=", 1); out[k.strip()] = yaml.safe_load(v)
+    return out
+
+def _with_overrides(cfg, pairs) -> "Config":
+    from flare_nb.core import config_from_dict
+    d = config_to_dict(cfg)
+    for key, v in _overrides(pairs).items():
+        node = d; parts = key.split(".")
+        for part in parts[:-1]:
+            if not isinstance(node.get(part), dict): raise ConfigError(f"--set: unknown key {key!r}")
+            node = node[part]
+        if parts[-1] not in node: raise ConfigError(f"--set: unknown key {key!r}")
+        node[parts[-1]] = v
+    return config_from_dict(d)
+
+def _run(cfg, until: str | None, args) -> int:
+    from flare_nb.pipeline import run_pipeline
+    run_pipeline(cfg, until=until, root=args.out, progress=not args.quiet)
+    return 0
+
 def _cmd_demo(args) -> int:
-    "Run the demo profile end to end (stages land one by one)."
-    print("flare demo: the end-to-end pipeline is not built yet (issue: one command end to end).\n"
-          "What exists today: `flare config demo` and `flare check CONFIG.yaml`.", file=sys.stderr)
-    return 1
+    "Run the demo profile end to end on the embedded atlas."
+    return _run(_with_overrides(demo_config(), args.set), None, args)
+
+def _cmd_run(args) -> int:
+    "Run every stage of a config file."
+    return _run(_with_overrides(load_config(args.config), args.set), None, args)
+
+STAGE_COMMANDS = {"upscale": "upscale", "augment": "augment", "synth": "synthesize", "mix": "mix", "train": "train", "report": "analyse"}
+
+def _cmd_stage(args) -> int:
+    "Run the pipeline of a config file up to one stage."
+    return _run(_with_overrides(load_config(args.config), args.set), STAGE_COMMANDS[args.command], args)
+
+def _run_options(s: argparse.ArgumentParser) -> None:
+    s.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a config value, e.g. --set train.epochs=1 (repeatable)")
+    s.add_argument("--out", type=Path, help="run folder (default: runs_dir/name from the config)")
+    s.add_argument("--quiet", action="store_true", help="no progress bars")
 
 def build_parser() -> argparse.ArgumentParser:
     "The `flare` argument parser with all sub-commands."
@@ -87,8 +125,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--max-per-class", type=int, default=200, help="images per class before curation (default: %(default)s)")
     s.add_argument("--decisions", type=Path, help="CSV of manual decisions: origin,decision(keep|drop),note")
     s.set_defaults(func=_cmd_scrape)
-    s = sub.add_parser("demo", help="run the demo profile on the embedded atlas (CPU, offline)")
-    s.set_defaults(func=_cmd_demo)
+    s = sub.add_parser("demo", help="run the demo profile on the embedded atlas (CPU, offline, about 10 minutes)",
+                       description="Ingest the embedded atlas, upscale it with the shipped SwinIR-tiny, augment, synthesise with the "
+                                   "shipped small diffusion model, mix, train EfficientNet-Lite0 on every variant and write the report "
+                                   "(runs/demo/reports/report.md). Re-running skips finished stages.")
+    _run_options(s); s.set_defaults(func=_cmd_demo)
+    s = sub.add_parser("run", help="run every stage of a config file", description="Run ingest -> upscale -> augment -> synthesize -> "
+                       "mix -> train -> analyse for CONFIG. The resolved config is saved first; unchanged stages are skipped, a cut "
+                       "stage resumes.")
+    s.add_argument("config", type=Path, help="a run config (YAML; start from `flare config demo`)")
+    _run_options(s); s.set_defaults(func=_cmd_run)
+    for name, stage in STAGE_COMMANDS.items():
+        s = sub.add_parser(name, help=f"run the pipeline of a config up to the {stage!r} stage",
+                           description=f"Run every stage of CONFIG up to and including {stage!r} (earlier stages are skipped when unchanged).")
+        s.add_argument("config", type=Path, help="a run config (YAML)")
+        _run_options(s); s.set_defaults(func=_cmd_stage)
     return p
 
 def main(argv: list[str] | None = None) -> int:
