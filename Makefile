@@ -23,3 +23,6 @@ export: $(STAMP)           ## notebooks -> package, clean notebooks, README from
 
 readme: $(STAMP)
 	$(BIN)/python tools/make_readme.py
+
+docs: $(STAMP)             ## the documentation site, built offline into _site/ (open _site/index.html)
+	$(BIN)/python tools/build_docs.py
