@@ -86,6 +86,7 @@ def main():
         if mod: mods.append((mod, name))
     for extra in ("styles.css",):
         if (ROOT / "nbs" / extra).is_file(): shutil.copy(ROOT / "nbs" / extra, work / "docs" / extra)
+    if (ROOT / "nbs" / "images").is_dir(): shutil.copytree(ROOT / "nbs" / "images", work / "docs" / "images")
     (work / "docs" / "api.md").write_text(api_page(mods))
     nav.append({"API reference": "api.md"})
     cfg = {"site_name": "flare_nb", "site_description": "FLARE: diffusion-based data augmentation for astronomical image classification",

@@ -25,6 +25,7 @@ def render(nb_path: Path = ROOT / "nbs" / "index.ipynb") -> str:
     nb.cells = keep
     body, _ = MarkdownExporter().from_notebook_node(nb)
     head = "<!-- Generated from nbs/index.ipynb by tools/make_readme.py: edit the notebook, not this file. -->\n\n"
+    body = body.replace("](images/", "](nbs/images/")   # figures live next to the notebooks
     return head + body.strip() + "\n"
 
 
