@@ -61,16 +61,10 @@ def _overrides(pairs: list[str] | None) -> dict:
     return out
 
 def _with_overrides(cfg, pairs) -> "Config":
-    from flare_nb.core import config_from_dict
-    d = config_to_dict(cfg)
-    for key, v in _overrides(pairs).items():
-        node = d; parts = key.split(".")
-        for part in parts[:-1]:
-            if not isinstance(node.get(part), dict): raise ConfigError(f"--set: unknown key {key!r}")
-            node = node[part]
-        if parts[-1] not in node: raise ConfigError(f"--set: unknown key {key!r}")
-        node[parts[-1]] = v
-    return config_from_dict(d)
+    "`cfg` with the `--set` values applied and validated (core's dotted-override rules)."
+    from flare_nb.core import _override
+    try: return _override(cfg, _overrides(pairs))
+    except ConfigError as e: raise ConfigError(f"--set: {e}") from None
 
 def _run(cfg, until: str | None, args) -> int:
     from flare_nb.pipeline import run_pipeline
