@@ -124,7 +124,7 @@ def _ingest(self) -> dict:
         if c.source == "folder":
             from flare_nb.atlas import manifest_from_folder
             src, skipped = manifest_from_folder(c.root, self.tax)
-            write_manifest(skipped.assign(path=skipped["path"].astype(str)), d / "skipped.csv") if len(skipped) else None
+            if len(skipped): atomic_write_text(d / "skipped.csv", skipped.to_csv(index=False))   # unreadable files, with reasons
         else:
             curated = Path(c.root or "") / "curated.csv"
             if not curated.is_file(): raise ManifestError(f"data.source 'nasa' needs data.root = a folder written by `flare scrape` (no {curated})")
