@@ -254,6 +254,7 @@ def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> mani
                 res[proto] = {k: v_ for k, v_ in met.items()}
             atomic_write_text(d / "metrics.json", json.dumps({"spec": asdict(spec), "info": state["info"], "best_epoch": state["best_epoch"],
                                                               "history": state["history"], "eval": res}))
+            for f in ("last.safetensors", "last_optim.pt"): (d / f).unlink(missing_ok=True)   # resume state: not needed once evaluated
         m = json.loads((d / "metrics.json").read_text())
         for proto, met in m["eval"].items():
             rows.append({"variant": v, "backbone": b, "task": t, "seed": s, "protocol": proto, "weights": m["info"]["weights"],

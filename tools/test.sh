@@ -6,6 +6,10 @@ BIN=.venv/bin
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_DATASETS_OFFLINE=1 NO_ALBUMENTATIONS_UPDATE=1
 export MPLBACKEND=Agg PYTHONHASHSEED=0 TOKENIZERS_PARALLELISM=false
 start=$(date +%s)
+# Everything the tests write to a temporary folder lands in one place that is removed afterwards
+# (tests train real models: left in /tmp, one run's leftovers filled a CI disk).
+export TMPDIR="$PWD/.cache/test-tmp"; rm -rf "$TMPDIR"; mkdir -p "$TMPDIR"
+trap 'rm -rf "$TMPDIR"' EXIT
 
 # 1. The package is what the notebooks export, and the notebooks are clean: check without touching git.
 #    (README vs index.ipynb is checked by tests/test_project.py.)
