@@ -14,20 +14,19 @@ import seaborn as sns
 import torch
 import yaml
 from PIL import Image
-from safetensors.torch import load_file
 from sklearn.manifold import TSNE
 from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 from tqdm.auto import tqdm
 
 from .core import atomic_write_text, load_image, load_taxonomy, read_manifest
-from .mixing import VARIANTS
-from .training import build_backbone, summarize
+from .mixing import VARIANTS, grid_pair
+from .training import load_run_model, summarize
 
 # %% auto #0
-__all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'paper_table', 'verdict', 'paper_comparison', 'separation', 'tsne_embed',
-           'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig', 'pixel_stats', 'class_spread',
-           'plot_spread', 'plot_normal_curves', 'upscale_table', 'write_report']
+__all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'paper_table', 'verdict', 'paper_comparison', 'ood_table', 'ab_table', 'separation',
+           'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig', 'pixel_stats',
+           'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table', 'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -39,11 +38,15 @@ PAPER_TABLE2 = {   # the paper's Table 2: test accuracy (%) on SpaceNet, one run
     ("fine", "Raw_Aug_HR"): (70.38, 70.07, 72.96, 72.03), ("fine", "T2I_Aug_HR"): (77.16, 75.84, 76.85, 77.01),
     ("fine", "FLARE"): (83.94, 81.29, 83.79, 82.70)}
 
+def _base(results: pd.DataFrame) -> pd.DataFrame:
+    "The rows of the paper's five variants (not Table 4's grid members)."
+    return results[results["variant"].isin(VARIANTS)]
+
 def paper_table(results: pd.DataFrame,      # training's results.csv
                 task: str = "fine", protocol: str = "raw", metric: str = "accuracy",
                 baseline: str = "Raw_LR") -> pd.DataFrame:  # rows: variant, columns: backbones + Average
     "Table 2/5 shape: mean +- 95% CI (n seeds) and the gain over `baseline` in points."
-    r = results[(results["task"] == task) & (results["protocol"] == protocol)]
+    r = _base(results[(results["task"] == task) & (results["protocol"] == protocol)])
     if r.empty: raise ValueError(f"no results for task {task!r} and protocol {protocol!r}")
     s = summarize(r, metric, by=("backbone", "variant"))
     avg = summarize(r.groupby(["variant", "seed"], as_index=False)[metric].mean().assign(backbone="Average"), metric, by=("backbone", "variant"))
@@ -59,7 +62,7 @@ def paper_table(results: pd.DataFrame,      # training's results.csv
 
 def verdict(results: pd.DataFrame, task: str = "fine", protocol: str = "raw", metric: str = "accuracy") -> str:
     "One sentence: does FLARE beat Raw_LR and the best other variant, with 95% CIs over seeds (backbones averaged)?"
-    r = results[(results["task"] == task) & (results["protocol"] == protocol)]
+    r = _base(results[(results["task"] == task) & (results["protocol"] == protocol)])
     s = summarize(r.groupby(["variant", "seed"], as_index=False)[metric].mean().assign(backbone="all"), metric,
                   by=("backbone", "variant")).set_index("variant")
     if "FLARE" not in s.index or "Raw_LR" not in s.index: return "FLARE or Raw_LR was not trained: no verdict."
@@ -84,6 +87,44 @@ def paper_comparison(results: pd.DataFrame, task: str = "fine", protocol: str = 
         rows.append({"variant": v, "paper_acc": round(paper, 2), "paper_gain": round(paper - pbase, 2),
                      "ours_acc": round(ours[v], 2), "ours_gain": round(ours[v] - ours.get("Raw_LR", np.nan), 2)})
     return pd.DataFrame(rows).set_index("variant")
+
+# %% ../nbs/06_analysis.ipynb #7aa84cf0
+def ood_table(results: pd.DataFrame, task: str = "fine", metric: str = "accuracy", baseline: str = "Raw_LR",
+              skip: tuple = ("upscaled",)) -> pd.DataFrame:  # rows: (backbone, variant); columns: test sets + Average
+    "Table 3 shape: every test set of the run side by side, with the gain over `baseline`."
+    r = _base(results[(results["task"] == task) & ~results["protocol"].isin(skip)])
+    if r.empty: raise ValueError(f"no results for task {task!r}")
+    r = r.assign(protocol=r["protocol"].replace({"raw": "in-domain"}))
+    avg = r.groupby(["backbone", "variant", "seed"], as_index=False)[metric].mean().assign(protocol="Average")
+    s = summarize(pd.concat([r, avg], ignore_index=True), metric, by=("backbone", "variant", "protocol"))
+    base = s[s["variant"] == baseline].set_index(["backbone", "protocol"])["mean"]
+    def cell(x):
+        b = base.get((x["backbone"], x["protocol"]))
+        return x["cell"] + ("" if x["variant"] == baseline or b is None else f" ({100 * (x['mean'] - b):+.1f})")
+    s["text"] = s.apply(cell, axis=1)
+    cols = ["in-domain"] + [p for p in dict.fromkeys(r["protocol"]) if p != "in-domain"] + ["Average"]
+    rows = [(b, v) for b in dict.fromkeys(s["backbone"]) for v in VARIANTS if v in set(s["variant"])]
+    return s.pivot(index=["backbone", "variant"], columns="protocol", values="text").reindex(index=rows, columns=cols)
+
+# %% ../nbs/06_analysis.ipynb #402c0581
+def ab_table(results: pd.DataFrame, alpha: float = 0.5, beta: float = 1.0,  # the run's own (alpha, beta): plain 'FLARE'
+             backbone: str | None = None, task: str = "fine", protocol: str = "raw") -> pd.DataFrame:
+    "Table 4 shape: alpha, beta and four metrics per grid member, with the change from the previous row."
+    b = backbone or results["backbone"].iloc[0]
+    r = results[(results["backbone"] == b) & (results["task"] == task) & (results["protocol"] == protocol)]
+    r = r.assign(pair=r["variant"].map(lambda v: grid_pair(v, alpha, beta))).dropna(subset=["pair"])
+    if r.empty: raise ValueError(f"no grid results for backbone {b!r}, task {task!r}, protocol {protocol!r}")
+    metrics = {"accuracy": "Accuracy", "f1_macro": "F1", "precision_macro": "Precision", "recall_macro": "Recall"}
+    pairs = dict(zip(r["variant"], r["pair"]))
+    order = [v for v in ("Raw_LR", "Raw_Aug_HR") if v in pairs] + sorted([v for v in pairs if v not in ("Raw_LR", "Raw_Aug_HR")], key=pairs.get)
+    out = pd.DataFrame({"alpha": [pairs[v][0] for v in order], "beta": [pairs[v][1] for v in order]}, index=order)
+    for m, name in metrics.items():
+        s = summarize(r, m, by=("variant",)).set_index("variant").reindex(order)
+        prev = s["mean"].shift(1)
+        out[name] = [c + ("" if np.isnan(p) else f" ({100 * (x - p):+.1f})") for c, x, p in zip(s["cell"], s["mean"], prev)]
+        if m == "accuracy": best = s["mean"].idxmax()
+    out.index = [v + ("*" if v == best else "") for v in order]
+    return out
 
 # %% ../nbs/06_analysis.ipynb #42390163
 def separation(features: np.ndarray, labels) -> float:
@@ -224,19 +265,13 @@ def upscale_table(up: pd.DataFrame, progress: bool = False) -> pd.DataFrame | No
 # %% ../nbs/06_analysis.ipynb #662d9c65
 def _md(df: pd.DataFrame) -> str: return df.to_markdown()
 
-def _model(run: Path, run_dir: str, tax):
-    "Reload a trained classifier from its run folder."
-    m = json.loads((run / run_dir / "metrics.json").read_text()); info = m["info"]
-    model, _ = build_backbone(info["backbone"], len(tax.labels(m["spec"]["task"])), None, info["img_size"])
-    model.load_state_dict(load_file(str(run / run_dir / "best.safetensors")))
-    return model.eval(), info
-
 def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> Path:
     "All tables and figures of a finished run into `run/reports/`; return the path of report.md."
     run = Path(run); rep = run / "reports"; rep.mkdir(parents=True, exist_ok=True)
     cfg = yaml.safe_load((run / "config.yaml").read_text())
     tax = load_taxonomy(cfg["data"]["taxonomy"])
-    res = pd.read_csv(run / "models" / "results.csv")
+    res_all = pd.read_csv(run / "models" / "results.csv")
+    res = _base(res_all)
     md = [f"# FLARE report: run `{cfg['name']}`", "",
           f"Profile `{cfg['profile']}`, master seed {cfg['seed']}, split seed {cfg['data']['split_seed']}; "
           f"backbones {', '.join(cfg['train']['backbones'])}; tasks {', '.join(cfg['train']['tasks'])}; "
@@ -255,6 +290,22 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
         pc = paper_comparison(res, task); pc.to_csv(rep / f"paper_comparison_{task}.csv")
         md += [f"### Ours vs the paper ({task}, raw test images; the paper: SpaceNet, average of 4 backbones, 1 run)", "", _md(pc), "",
                verdict(res, task), ""]
+    extra = [p for p in dict.fromkeys(res["protocol"]) if p not in ("raw", "upscaled")]
+    if extra:
+        ood = {o["name"] for o in cfg.get("eval", {}).get("ood", [])}
+        md += ["## Table 3: other test sets", "", "Accuracy, mean ± 95% CI over seeds, gain over Raw_LR in brackets. "
+               + ("Real out-of-domain sets: " + ", ".join(sorted(ood)) + ". " if ood else "No real out-of-domain set was given (`eval.ood`). ")
+               + "mono / noisy / blurred are the in-domain test objects under a simulated change of instrument "
+               "(one band; read noise sigma 20/255; Gaussian blur 1.5 px per 64 px), not new objects.", ""]
+        for task in cfg["train"]["tasks"]:
+            t = ood_table(res, task); t.to_csv(rep / f"table3_{task}.csv")
+            md += [f"### {task} classes", "", _md(t), ""]
+    if res_all["variant"].map(lambda v: v not in VARIANTS and grid_pair(v) is not None).any():
+        b0, k0 = cfg["train"]["backbones"][0], cfg["train"]["tasks"][0]
+        t4 = ab_table(res_all, cfg["mix"]["alpha"], cfg["mix"]["beta"], b0, k0, "raw"); t4.to_csv(rep / "table4_alpha_beta.csv")
+        md += [f"## Table 4: the (alpha, beta) grid ({b0}, {k0} classes, raw test images)", "",
+               "Mean ± 95% CI over seeds; in brackets the change from the row above; * = best accuracy. "
+               f"Plain FLARE is the run's own alpha = {cfg['mix']['alpha']}, beta = {cfg['mix']['beta']}.", "", _md(t4), ""]
     up = read_manifest(run / "data" / "upscale" / "manifest.csv")
     t1 = upscale_table(up, progress)
     if t1 is not None:
@@ -280,7 +331,7 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
     # integrated gradients on the best-accuracy variant's model
     sel = res[(res["seed"] == s0) & (res["backbone"] == b0) & (res["protocol"] == "raw") & (res["task"] == cfg["train"]["tasks"][0])]
     best = sel.sort_values("accuracy", ascending=False).iloc[0]
-    model, info = _model(run, best["run_dir"], tax)
+    model, info = load_run_model(run / best["run_dir"], tax)
     raw = read_manifest(run / "data" / "ingest" / "manifest.csv")
     test = raw[raw["split"] == "test"].merge(up[["origin", "path"]].rename(columns={"path": "hr"}), on="origin")
     test = test.groupby("fine", sort=False).head(1).head(ig_images)

@@ -274,6 +274,7 @@ def manifest_from_folder(root: str | Path,                      # folder with on
                          rename: dict | None = None,             # folder name -> fine label, when they differ
                          origin_of=None,                         # callable(relative path) -> origin id
                          check_images: bool = True,              # open each file with the safe loader
+                         skip_unknown: bool = False,             # leave out class folders the taxonomy lacks (listed in skipped)
                         ) -> tuple[pd.DataFrame, pd.DataFrame]:  # (manifest, skipped files with reasons)
     "Manifest of an ImageFolder-style data set: class sub-folders of images."
     root, tax = Path(root), load_taxonomy(taxonomy)
@@ -282,6 +283,11 @@ def manifest_from_folder(root: str | Path,                      # folder with on
     rows, skipped = [], []
     classes = sorted(d for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
     if not classes: raise ManifestError(f"{root}: no class sub-folders found (expected root/<class>/<image>)")
+    if skip_unknown:
+        skipped = [{"path": d.name + "/", "reason": f"class {rename.get(d.name, d.name)!r} not in the taxonomy"}
+                   for d in classes if rename.get(d.name, d.name) not in tax.fine]
+        classes = [d for d in classes if rename.get(d.name, d.name) in tax.fine]
+        if not classes: raise ManifestError(f"{root}: none of its class folders maps onto a class of the taxonomy")
     tax.check(rename.get(d.name, d.name) for d in classes)
     files = [f for d in classes for f in sorted(d.rglob("*")) if f.is_file() and not f.name.startswith(".")]
     for f in tqdm(files, desc=f"scan {root.name}", disable=len(files) < 200):

@@ -26,12 +26,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['log', 'BUILTIN_TAXONOMIES', 'MAX_PIXELS', 'MANIFEST_COLUMNS', 'SPLITS', 'atomic_path', 'atomic_write_bytes',
            'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file', 'slug', 'ConfigError', 'DataConfig',
-           'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'Config', 'config_from_dict', 'validate_config',
-           'load_config', 'config_to_dict', 'save_config', 'demo_config', 'paper_config', 'UnknownLabelError',
-           'Taxonomy', 'load_taxonomy', 'RunDir', 'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device',
-           'import_basicsr', 'BadImageError', 'to_rgb', 'load_image', 'load_images', 'ManifestError', 'make_manifest',
-           'validate_manifest', 'write_manifest', 'read_manifest', 'split_origins', 'grouped_split', 'inherit_split',
-           'check_no_leakage']
+           'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'OODSet', 'EvalConfig', 'Config',
+           'config_from_dict', 'validate_config', 'load_config', 'config_to_dict', 'save_config', 'demo_config',
+           'paper_config', 'UnknownLabelError', 'Taxonomy', 'load_taxonomy', 'RunDir', 'make_run_dir',
+           'seed_everything', 'derive_seed', 'pick_device', 'import_basicsr', 'BadImageError', 'to_rgb', 'load_image',
+           'load_images', 'ManifestError', 'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest',
+           'split_origins', 'grouped_split', 'inherit_split', 'check_no_leakage']
 
 # %% ../nbs/00_core.ipynb #48ac82e8
 log = logging.getLogger("flare_nb")
@@ -134,6 +134,8 @@ class MixConfig:
     alpha: float = 0.5             # share of augmentation types kept from D_Aug_HR
     beta: float = 1.0              # share of variation types kept from D_T2I_HR
     selection: str = "order"       # 'order' (listed order), 'random' (seeded) or 'score'
+    # Table 4: further (alpha, beta) pairs, each trained as one more FLARE variant on the first backbone and task
+    grid: list[list[float]] = field(default_factory=lambda: [[0.5, 0.5], [1.0, 1.0]])
 
 @dataclass
 class TrainConfig:
@@ -149,6 +151,20 @@ class TrainConfig:
     pretrained: str | None = "builtin"  # 'builtin' (packaged EfficientNet-Lite0), a local file ('{backbone}' is filled in) or None (random init)
 
 @dataclass
+class OODSet:
+    "A labelled folder from another source (Table 3): class sub-folders, renamed onto our classes."
+    name: str                      # column name in Table 3, e.g. 'galaxyzoo'
+    root: str                      # folder of class sub-folders
+    label_map: dict[str, str] = field(default_factory=dict)  # folder name -> our fine class; unmapped unknown folders are left out
+
+@dataclass
+class EvalConfig:
+    "Test sets beyond the in-domain test split (paper Table 3)."
+    # the test split under a simulated change of instrument: 'mono' (one band), 'noisy' (short exposure), 'blurred' (seeing)
+    shifts: list[str] = field(default_factory=lambda: ["mono", "noisy", "blurred"])
+    ood: list[OODSet] = field(default_factory=list)  # real out-of-domain sets you have locally (GalaxyZoo, ...)
+
+@dataclass
 class Config:
     "Everything a FLARE run needs; saved first into the run folder as `config.yaml`."
     name: str = "demo"             # run name: the run folder is runs_dir/name
@@ -161,6 +177,7 @@ class Config:
     synth: SynthConfig = field(default_factory=SynthConfig)
     mix: MixConfig = field(default_factory=MixConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
+    eval: EvalConfig = field(default_factory=EvalConfig)
 
 # %% ../nbs/00_core.ipynb #133befca
 def _check_value(key: str, hint: Any, value: Any) -> Any:
@@ -228,6 +245,12 @@ def validate_config(cfg: Config) -> Config:
     need(all("{cls}" in p for p in cfg.synth.prompts) and cfg.synth.prompts, "synth.prompts: every prompt template needs a {cls} placeholder")
     for name, share in (("mix.alpha", cfg.mix.alpha), ("mix.beta", cfg.mix.beta)):
         need(0 < share <= 1, f"{name}: expected a share in (0, 1], got {share}")
+    for i, pair in enumerate(cfg.mix.grid):
+        need(len(pair) == 2 and all(0 < x <= 1 for x in pair),
+             f"mix.grid[{i}]: expected [alpha, beta] with shares in (0, 1], got {pair}")
+    need(set(cfg.eval.shifts) <= {"mono", "noisy", "blurred"}, f"eval.shifts: expected a subset of [mono, noisy, blurred], got {cfg.eval.shifts}")
+    names = [o.name for o in cfg.eval.ood] + list(cfg.eval.shifts)
+    need(len(names) == len(set(names)) and not {"raw", "upscaled"} & set(names), f"eval: test set names must be unique and not raw/upscaled, got {names}")
     need(cfg.mix.selection in ("order", "random", "score"), f"mix.selection: expected order|random|score, got {cfg.mix.selection!r}")
     need(set(cfg.train.tasks) <= {"fine", "macro"} and cfg.train.tasks, f"train.tasks: expected a subset of [fine, macro], got {cfg.train.tasks}")
     need(cfg.train.epochs > 0 and cfg.train.batch_size > 0 and cfg.train.lr > 0, "train.epochs, batch_size and lr must be positive")
@@ -268,7 +291,8 @@ def paper_config(**overrides: Any) -> Config:
         upscale=UpscaleConfig(method="swinir", checkpoint="checkpoints/003_realSR_BSRGAN_DFOWMFC_s64w8_SwinIR-L_x4_GAN.pth",
                               scale=4, tile=None),
         synth=SynthConfig(generator="unidiffuser", checkpoint="checkpoints/unidiffuser-v1", steps=50, guidance=8.0, size=512),
-        mix=MixConfig(augmentations=["hflip", "color_jitter", "flip_jitter", "resized_crop", "perspective"], alpha=0.5, beta=1.0),
+        mix=MixConfig(augmentations=["hflip", "color_jitter", "flip_jitter", "resized_crop", "perspective"], alpha=0.5, beta=1.0,
+                      grid=[[0.5, 0.5], [0.5, 0.75], [1.0, 1.0]]),   # the paper's Table 4 rows
         train=TrainConfig(backbones=["resnet50", "googlenet", "densenet121", "vit_b_16"], img_size=224,
                           tasks=["fine", "macro"], seeds=[0, 1, 2], epochs=50, batch_size=64, lr=2e-5,
                           pretrained="checkpoints/{backbone}.pth"))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -19,7 +20,8 @@ from .core import (ManifestError, check_no_leakage, derive_seed, load_image, mak
 
 # %% auto #0
 __all__ = ['AUGMENTATIONS', 'ORIGINAL', 'VARIANTS', 'augment', 'augment_manifest', 'n_kept', 'select_types', 'select_share',
-           'flare_mix', 'check_variant', 'make_variants', 'variant_grid', 'variant_counts', 'plot_variant_sizes']
+           'flare_mix', 'check_variant', 'make_variants', 'variant_grid', 'grid_name', 'grid_pair', 'variant_counts',
+           'plot_variant_sizes']
 
 # %% ../nbs/04_mixing.ipynb #e83954e1
 def _augmentations(size: int) -> dict[str, Callable[[], v2.Transform]]:
@@ -166,6 +168,17 @@ def variant_grid(raw_lr: pd.DataFrame, d_aug_hr: pd.DataFrame, d_t2i_hr: pd.Data
     "FLARE(alpha, beta) for each pair (Table 4), each with the shared val/test rows."
     return {(a, b): make_variants(raw_lr, d_aug_hr=d_aug_hr, d_t2i_hr=d_t2i_hr, alpha=a, beta=b, rule=rule, seed=seed)["FLARE"]
             for a, b in pairs}
+
+def grid_name(alpha: float, beta: float) -> str:
+    "Variant name of FLARE(alpha, beta), e.g. 'FLARE_a0.5_b0.75'."
+    return f"FLARE_a{alpha:g}_b{beta:g}"
+
+def grid_pair(variant: str, alpha: float = 0.5, beta: float = 1.0) -> tuple[float, float] | None:
+    "(alpha, beta) of a variant name; plain 'FLARE' is the run's own (alpha, beta); None for a variant outside the grid."
+    fixed = {"Raw_LR": (0.0, 0.0), "Raw_Aug_HR": (1.0, 0.0), "FLARE": (alpha, beta)}
+    if variant in fixed: return fixed[variant]
+    m = re.fullmatch(r"FLARE_a([0-9.]+)_b([0-9.]+)", variant)
+    return (float(m[1]), float(m[2])) if m else None
 
 # %% ../nbs/04_mixing.ipynb #f93f5ee8
 def variant_counts(n_per_class: pd.Series,   # training originals per class

@@ -28,7 +28,7 @@ DEPENDS = {"ingest": (), "upscale": ("ingest",), "augment": ("ingest", "upscale"
            "mix": ("ingest", "augment", "synthesize"), "train": ("mix", "upscale"), "analyse": ("train", "upscale")}
 READS = {"ingest": ("data",), "upscale": ("upscale",), "augment": ("mix.augmentations",),
          "synthesize": ("synth", "mix.augmentations"), "mix": ("mix", "train.variants"),
-         "train": ("train",), "analyse": ()}
+         "train": ("train", "eval"), "analyse": ()}
 MODULES = {"ingest": ("core", "atlas"), "upscale": ("upscaling",), "augment": ("mixing",), "synthesize": ("synthesis",),
            "mix": ("mixing",), "train": ("training",), "analyse": ("analysis",)}
 
@@ -241,12 +241,18 @@ def _synthesize(self) -> dict:
     return {"images": len(d), "producer": d["producer"].iloc[0]}
 
 def _mix(self) -> dict:
-    from flare_nb.mixing import make_variants
+    from flare_nb.mixing import grid_name, make_variants, variant_grid
     v = make_variants(self.read("ingest"), self.read("augment", "aug_lr.csv"), self.read("augment", "aug_hr.csv"),
                       self.read("synthesize"), self.cfg.mix.alpha, self.cfg.mix.beta, self.cfg.mix.selection, self.cfg.seed)
     counts = {}
     for name in self.cfg.train.variants:
         write_manifest(v[name], self.folder("mix") / f"{name}.csv"); counts[name] = int((v[name]["split"] == "train").sum())
+    m = self.cfg.mix   # Table 4: FLARE at further (alpha, beta) pairs
+    pairs = [tuple(ab) for ab in m.grid if tuple(ab) != (m.alpha, m.beta)]
+    grid = variant_grid(self.read("ingest"), self.read("augment", "aug_hr.csv"), self.read("synthesize"), pairs, m.selection, self.cfg.seed)
+    for (a, b), man in grid.items():
+        name = grid_name(a, b); write_manifest(man.assign(variant=name), self.folder("mix") / f"{name}.csv")
+        counts[name] = int((man["split"] == "train").sum())
     atomic_write_text(self.folder("mix") / "counts.json", json.dumps(counts))
     return {"train_images": counts}
 
@@ -254,11 +260,18 @@ Pipeline._augment, Pipeline.generator, Pipeline._synthesize, Pipeline._mix = _au
 
 # %% ../nbs/07_pipeline.ipynb #c7861555
 def _train(self) -> dict:
-    from flare_nb.training import run_experiments
+    from flare_nb.mixing import grid_name
+    from flare_nb.training import ood_set, run_experiments, shifted_set
     t = self.cfg.train
     variants = {n: self.read("mix", f"{n}.csv") for n in t.variants}
     raw, hr = self.read("ingest"), self.read("upscale")
     evals = {"raw": raw[raw["split"] == "test"], "upscaled": hr[hr["split"] == "test"]}
+    for s in self.cfg.eval.shifts: evals[s] = shifted_set(evals["raw"], s, self.folder("train") / "eval", self.cfg.seed)
+    for o in self.cfg.eval.ood:
+        evals[o.name], skipped = ood_set(o.root, o.label_map, self.tax)
+        if len(skipped): atomic_write_text(self.folder("train") / "eval" / f"skipped_{o.name}.csv", skipped.to_csv(index=False))
+    m = self.cfg.mix   # Table 4's grid: one more variant per (alpha, beta), on the first backbone and task
+    grid = {n: self.read("mix", f"{n}.csv") for n in [grid_name(*ab) for ab in m.grid if tuple(ab) != (m.alpha, m.beta)]}
     # one models folder per training data + training code: a run whose data changed is never reused,
     # while adding seeds or backbones to the same data trains only the new runs
     data_key = hashlib.sha256((self.key("mix") + self.key("upscale") + code_hash(("training",))).encode()).hexdigest()[:10]
@@ -268,6 +281,10 @@ def _train(self) -> dict:
         w = t.pretrained.format(backbone=b) if isinstance(t.pretrained, str) else None
         r = run_experiments(variants, evals, self.tax, out, [b], t.tasks, t.seeds, weights=w, progress=self.progress,
                             img_size=t.img_size, epochs=t.epochs, batch_size=t.batch_size, lr=t.lr, device=self.cfg.device)
+        if grid and b == t.backbones[0]:
+            r = pd.concat([r, run_experiments(grid, evals, self.tax, out, [b], t.tasks[:1], t.seeds, weights=w, progress=self.progress,
+                                              img_size=t.img_size, epochs=t.epochs, batch_size=t.batch_size, lr=t.lr,
+                                              device=self.cfg.device)], ignore_index=True)
         r["run_dir"] = [str((out / f"{v}__{b}__{k}__s{s}").relative_to(self.run.root)) for v, k, s in zip(r["variant"], r["task"], r["seed"])]
         res.append(r)
     res = pd.concat(res, ignore_index=True)

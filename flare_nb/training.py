@@ -17,21 +17,21 @@ import torch
 import torch.nn as nn
 import torchvision
 from accelerate import Accelerator
-from PIL import Image
+from PIL import Image, ImageFilter, ImageOps
 from safetensors.torch import load_file, save_file
 from scipy import stats
 from sklearn.metrics import (accuracy_score, classification_report, confusion_matrix, f1_score, precision_score,
                              recall_score)
 from tqdm.auto import tqdm
 
-from .core import (Taxonomy, atomic_path, atomic_write_text, load_image, load_taxonomy, pick_device,
-                           seed_everything, sha256_file)
+from .core import (Taxonomy, atomic_path, atomic_write_text, derive_seed, load_image, load_taxonomy,
+                           make_manifest, pick_device, save_image, seed_everything, sha256_file)
 from .upscaling import CheckpointError
 
 # %% auto #0
-__all__ = ['IMAGENET_STATS', 'BACKBONES', 'BackboneSpec', 'lite0_builtin_state', 'build_backbone', 'ManifestDataset',
-           'classification_metrics', 'RunSpec', 'train_classifier', 'evaluate', 'run_experiments', 'mean_ci',
-           'summarize']
+__all__ = ['IMAGENET_STATS', 'BACKBONES', 'SHIFTS', 'BackboneSpec', 'lite0_builtin_state', 'build_backbone', 'ManifestDataset',
+           'classification_metrics', 'RunSpec', 'train_classifier', 'evaluate', 'shift_image', 'shifted_set', 'ood_set',
+           'load_run_model', 'run_experiments', 'mean_ci', 'summarize']
 
 # %% ../nbs/05_training.ipynb #80eddb19
 IMAGENET_STATS = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
@@ -230,7 +230,56 @@ def evaluate(model: nn.Module, df: pd.DataFrame, taxonomy: Taxonomy, task: str, 
                           "pred": [classes[i] for i in p]})
     return classification_metrics(y, p, classes), preds, f
 
+# %% ../nbs/05_training.ipynb #990c7887
+SHIFTS = ("mono", "noisy", "blurred")
+
+def shift_image(img: Image.Image,  # an RGB image
+                shift: str,        # one of SHIFTS
+                seed: int = 0,     # seed of the noise ('noisy' only)
+               ) -> Image.Image:
+    "The same sky through another instrument: one band, a short exposure, or worse seeing."
+    if shift == "mono": return ImageOps.grayscale(img).convert("RGB")
+    if shift == "noisy":
+        a = np.asarray(img, np.float32) + np.random.default_rng(seed).normal(0, 20, (img.height, img.width, 3))
+        return Image.fromarray(np.clip(np.rint(a), 0, 255).astype(np.uint8))
+    if shift == "blurred": return img.filter(ImageFilter.GaussianBlur(1.5 * img.width / 64))
+    raise ValueError(f"unknown shift {shift!r}; known: {', '.join(SHIFTS)}")
+
+def shifted_set(df: pd.DataFrame,      # labelled manifest, e.g. the raw test split
+                shift: str,            # one of SHIFTS
+                out: str | Path,       # images go to out/shift/
+                seed: int = 0,         # master seed; each image's noise seed derives from it and the image's origin
+                progress: bool = False) -> pd.DataFrame:
+    "A copy of `df` under `shift`, written once (existing files are kept, so a re-run is cheap)."
+    d = Path(out) / shift; rows = []
+    for i, r in enumerate(tqdm(df.to_dict("records"), desc=f"test set: {shift}", disable=not progress)):
+        dest = d / f"{i:05d}_{Path(r['path']).stem}.png"
+        if not dest.is_file(): save_image(shift_image(load_image(r["path"]), shift, derive_seed(seed, shift, r["origin"])), dest)
+        rows.append(r | {"path": str(dest), "variant": f"test_{shift}", "producer": f"shift:{shift}", "sha256": sha256_file(dest)})
+    return make_manifest(rows)
+
+def ood_set(root: str | Path,               # folder of class sub-folders from another source
+            label_map: dict[str, str],      # folder name -> our fine class
+            taxonomy: Taxonomy) -> tuple[pd.DataFrame, pd.DataFrame]:  # (test manifest, skipped files and folders)
+    "An out-of-domain test set: the folders that map onto our classes, every image checked."
+    from flare_nb.atlas import manifest_from_folder
+    man, skipped = manifest_from_folder(root, taxonomy, rename=label_map, skip_unknown=True)
+    return man.assign(split="test"), skipped
+
 # %% ../nbs/05_training.ipynb #2197f8d2
+def load_run_model(folder: str | Path, taxonomy: Taxonomy) -> tuple[nn.Module, dict]:
+    "The best-validation model of a finished run folder (eval mode) and its info."
+    folder = Path(folder); m = json.loads((folder / "metrics.json").read_text()); info = m["info"]
+    model, _ = build_backbone(info["backbone"], len(taxonomy.labels(m["spec"]["task"])), None, info["img_size"])
+    model.load_state_dict(load_file(str(folder / "best.safetensors")))
+    return model.eval(), info
+
+def _evaluate_into(model, folder: Path, proto: str, ev: pd.DataFrame, taxonomy: Taxonomy, task: str, info: dict) -> dict:
+    "Evaluate on one test set and save its predictions and features into the run folder."
+    met, preds, feats = evaluate(model, ev, taxonomy, task, info)
+    preds.to_csv(folder / f"predictions_{proto}.csv", index=False); np.save(folder / f"features_{proto}.npy", feats)
+    return met
+
 def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> manifest (train rows + shared val/test rows)
                     eval_sets: dict[str, pd.DataFrame],    # protocol name -> labelled manifest (e.g. 'raw', 'upscaled')
                     taxonomy: Taxonomy, out: str | Path,
@@ -247,15 +296,15 @@ def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> mani
         if not (d / "metrics.json").is_file():
             df = variants[v]
             model, state = train_classifier(df[df.split == "train"], df[df.split == "val"], taxonomy, spec, d, progress=False)
-            res = {}
-            for proto, ev in eval_sets.items():
-                met, preds, feats = evaluate(model, ev, taxonomy, t, state["info"])
-                preds.to_csv(d / f"predictions_{proto}.csv", index=False); np.save(d / f"features_{proto}.npy", feats)
-                res[proto] = {k: v_ for k, v_ in met.items()}
+            res = {proto: _evaluate_into(model, d, proto, ev, taxonomy, t, state["info"]) for proto, ev in eval_sets.items()}
             atomic_write_text(d / "metrics.json", json.dumps({"spec": asdict(spec), "info": state["info"], "best_epoch": state["best_epoch"],
                                                               "history": state["history"], "eval": res}))
             for f in ("last.safetensors", "last_optim.pt"): (d / f).unlink(missing_ok=True)   # resume state: not needed once evaluated
         m = json.loads((d / "metrics.json").read_text())
+        if missing := [p for p in eval_sets if p not in m["eval"]]:   # a test set added after training: evaluate, never retrain
+            model, info = load_run_model(d, taxonomy)
+            m["eval"] |= {p: _evaluate_into(model, d, p, eval_sets[p], taxonomy, t, info) for p in missing}
+            atomic_write_text(d / "metrics.json", json.dumps(m))
         for proto, met in m["eval"].items():
             rows.append({"variant": v, "backbone": b, "task": t, "seed": s, "protocol": proto, "weights": m["info"]["weights"],
                          **{k: met[k] for k in ("accuracy", "f1_macro", "precision_macro", "recall_macro")}})
