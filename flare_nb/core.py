@@ -124,6 +124,7 @@ class SynthConfig:
     guidance: float = 3.0          # classifier-free guidance scale (the paper: 8 with UniDiffuser; 3 suits the small model)
     size: int = 32                 # side of generated images before upscaling (px)
     train_steps: int = 1500        # training steps of the small diffusion model
+    prediction: str = "v_prediction"  # the small model's target: 'v_prediction' or 'epsilon' (see 03_synthesis)
     variation_strength: float = 0.6  # SDEdit noise level of a variation (small model only)
 
 @dataclass
@@ -135,7 +136,8 @@ class MixConfig:
     beta: float = 1.0              # share of variation types kept from D_T2I_HR
     selection: str = "order"       # 'order' (listed order), 'random' (seeded) or 'score'
     # Table 4: further (alpha, beta) pairs, each trained as one more FLARE variant on the first backbone and task
-    grid: list[list[float]] = field(default_factory=lambda: [[0.5, 0.5], [1.0, 1.0]])
+    # (the demo adds one pair to stay within its minutes; the paper profile has the paper's rows)
+    grid: list[list[float]] = field(default_factory=lambda: [[0.5, 0.5]])
 
 @dataclass
 class TrainConfig:
@@ -242,6 +244,7 @@ def validate_config(cfg: Config) -> Config:
     need(cfg.synth.generator in ("unidiffuser", "ddpm-small"), f"synth.generator: expected unidiffuser|ddpm-small, got {cfg.synth.generator!r}")
     need(cfg.synth.generator != "unidiffuser" or cfg.synth.checkpoint,
          "synth.checkpoint: generator 'unidiffuser' needs a local diffusers UniDiffuserPipeline folder (e.g. checkpoints/unidiffuser-v1)")
+    need(cfg.synth.prediction in ("v_prediction", "epsilon"), f"synth.prediction: expected v_prediction|epsilon, got {cfg.synth.prediction!r}")
     need(all("{cls}" in p for p in cfg.synth.prompts) and cfg.synth.prompts, "synth.prompts: every prompt template needs a {cls} placeholder")
     for name, share in (("mix.alpha", cfg.mix.alpha), ("mix.beta", cfg.mix.beta)):
         need(0 < share <= 1, f"{name}: expected a share in (0, 1], got {share}")

@@ -214,7 +214,7 @@ def generator(self):
     else:
         man = self.read("ingest"); tr = man[man["split"] == "train"]; src = _hr_source(man)
         meta = {"train_set": training_set_hash(src, tr["fine"].tolist()), "train_steps": s.train_steps, "train_seed": self.cfg.seed,
-                "size": s.size}
+                "size": s.size, "prediction": s.prediction}
         kw = dict(steps=s.steps, guidance=s.guidance, strength=s.variation_strength, device=self.cfg.device)
         d = _shipped("ddpm-small", meta)
         if d is None:
@@ -223,7 +223,7 @@ def generator(self):
             if any(rec.get(k) != v for k, v in meta.items()):
                 self.say(f"[synthesize] training the small diffusion model on {len(src)} training images ({s.train_steps} steps)")
                 model, _ = train_diffusion(src, tr["fine"].tolist(), self.tax.fine, size=s.size, steps=s.train_steps,
-                                           seed=self.cfg.seed, device=self.cfg.device, progress=self.progress)
+                                           prediction=s.prediction, seed=self.cfg.seed, device=self.cfg.device, progress=self.progress)
                 SmallDiffusion(model, self.tax.fine, **kw).save(d)
         else: self.say(f"[synthesize] using the shipped small diffusion model ({d})")
         gen = SmallDiffusion.load(d, **kw)

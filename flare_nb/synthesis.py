@@ -116,6 +116,7 @@ def train_diffusion(paths: list[str],           # training images (training spli
                     batch_size: int = 32,
                     lr: float = 1e-3,
                     p_uncond: float = 0.1,      # share of labels dropped to 'no class'
+                    prediction: str = "v_prediction",  # what the UNet learns: 'v_prediction' or 'epsilon' (the noise)
                     ema_decay: float = 0.999,
                     width: int = 32,
                     seed: int = 0,
@@ -135,7 +136,8 @@ def train_diffusion(paths: list[str],           # training images (training spli
     y = torch.tensor([classes.index(l) for l in labels])
     model = (model or small_unet(len(classes), size, width)).to(dev).train()
     ema = EMAModel(model.parameters(), decay=ema_decay, use_ema_warmup=True)
-    sched = DDPMScheduler(num_train_timesteps=1000, beta_schedule="squaredcos_cap_v2")
+    if prediction not in ("v_prediction", "epsilon"): raise ValueError(f"prediction: expected v_prediction or epsilon, got {prediction!r}")
+    sched = DDPMScheduler(num_train_timesteps=1000, beta_schedule="squaredcos_cap_v2", prediction_type=prediction)
     opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
     warm = min(100, steps // 10 + 1)
     lrs = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / warm) * 0.5 * (1 + math.cos(math.pi * min(s, steps) / steps)))
@@ -146,14 +148,16 @@ def train_diffusion(paths: list[str],           # training images (training spli
         c = y[idx].clone(); c[torch.rand(batch_size, generator=g) < p_uncond] = len(classes)
         noise = torch.randn(x0.shape, generator=g).to(dev)
         t = torch.randint(0, sched.config.num_train_timesteps, (batch_size,), generator=g).to(dev)
-        loss = F.mse_loss(model(sched.add_noise(x0, noise, t), t, class_labels=c.to(dev)).sample, noise)
+        target = noise if prediction == "epsilon" else sched.get_velocity(x0, noise, t)
+        loss = F.mse_loss(model(sched.add_noise(x0, noise, t), t, class_labels=c.to(dev)).sample, target)
         opt.zero_grad(); loss.backward(); torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0); opt.step(); lrs.step()
         ema.step(model.parameters())
         hist.append({"step": step + 1, "loss": loss.item()})
         if every and callback and (step + 1) % every == 0:
             snap = small_unet(len(classes), size, width).to(dev); ema.copy_to(snap.parameters()); callback(step + 1, snap.eval())
     ema.copy_to(model.parameters())
-    model.config_meta = {"train_set": training_set_hash(paths, labels), "train_steps": steps, "train_seed": seed, "n_train": len(paths)}
+    model.config_meta = {"train_set": training_set_hash(paths, labels), "train_steps": steps, "train_seed": seed, "n_train": len(paths),
+                         "prediction": prediction}
     return model.eval().cpu(), pd.DataFrame(hist)
 
 # %% ../nbs/03_synthesis.ipynb #55aeda03
@@ -168,7 +172,8 @@ class SmallDiffusion(Generator):
         self.size = model.config.sample_size
         self.meta = dict(meta or getattr(model, "config_meta", {}))
         self.name = "ddpm-small"
-        self.sched = DDIMScheduler(num_train_timesteps=1000, beta_schedule="squaredcos_cap_v2", clip_sample=True)
+        self.sched = DDIMScheduler(num_train_timesteps=1000, beta_schedule="squaredcos_cap_v2", clip_sample=True,
+                                   prediction_type=self.meta.get("prediction", "epsilon"))   # checkpoints before v-prediction: epsilon
 
     @property
     def producer(self) -> str:
@@ -184,11 +189,11 @@ class SmallDiffusion(Generator):
         null = torch.full_like(labels, len(self.classes))
         for t in timesteps:
             tt = torch.full((len(x),), int(t), device=self.dev)
-            if self.guidance == 1.0: eps = self.model(x, tt, class_labels=labels).sample
-            else:
-                e = self.model(torch.cat([x, x]), torch.cat([tt, tt]), class_labels=torch.cat([labels, null])).sample
-                ec, eu = e.chunk(2); eps = eu + self.guidance * (ec - eu)
-            x = self.sched.step(eps, int(t), x).prev_sample
+            if self.guidance == 1.0: out = self.model(x, tt, class_labels=labels).sample
+            else:   # classifier-free guidance; linear in the output, so the same for epsilon and v
+                o = self.model(torch.cat([x, x]), torch.cat([tt, tt]), class_labels=torch.cat([labels, null])).sample
+                oc, ou = o.chunk(2); out = ou + self.guidance * (oc - ou)
+            x = self.sched.step(out, int(t), x).prev_sample
         return x.cpu()
 
     def _batched(self, fn, n: int) -> list:

@@ -38,7 +38,8 @@ def main():
     if args.only in (None, "ddpm-small"):
         t0 = time.time()
         classes = load_taxonomy(cfg.data.taxonomy).fine
-        model, hist = train_diffusion(paths, labels, classes, size=cfg.synth.size, steps=cfg.synth.train_steps, seed=cfg.seed)
+        model, hist = train_diffusion(paths, labels, classes, size=cfg.synth.size, steps=cfg.synth.train_steps,
+                                      prediction=cfg.synth.prediction, seed=cfg.seed)
         gen = SmallDiffusion(model, classes, steps=cfg.synth.steps, guidance=cfg.synth.guidance, strength=cfg.synth.variation_strength,
                              meta=model.config_meta | {"split_seed": cfg.data.split_seed, "train_seconds": round(time.time() - t0),
                                                        "final_loss": float(hist["loss"].tail(100).mean())})
