@@ -299,7 +299,7 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
                "(one band; read noise sigma 20/255; Gaussian blur 1.5 px per 64 px), not new objects.", ""]
         for task in cfg["train"]["tasks"]:
             t = ood_table(res, task); t.to_csv(rep / f"table3_{task}.csv")
-            md += [f"### {task} classes", "", _md(t), ""]
+            md += [f"### {task} classes", "", t.reset_index().to_markdown(index=False), ""]
     if res_all["variant"].map(lambda v: v not in VARIANTS and grid_pair(v) is not None).any():
         b0, k0 = cfg["train"]["backbones"][0], cfg["train"]["tasks"][0]
         t4 = ab_table(res_all, cfg["mix"]["alpha"], cfg["mix"]["beta"], b0, k0, "raw"); t4.to_csv(rep / "table4_alpha_beta.csv")
