@@ -288,7 +288,7 @@ def _train(self) -> dict:
         r["run_dir"] = [str((out / f"{v}__{b}__{k}__s{s}").relative_to(self.run.root)) for v, k, s in zip(r["variant"], r["task"], r["seed"])]
         res.append(r)
     res = pd.concat(res, ignore_index=True)
-    atomic_write_text(self.run.models / "results.csv", res.to_csv(index=False))
+    for d in (self.run.models, out): atomic_write_text(d / "results.csv", res.to_csv(index=False))   # each call above wrote only its own rows
     return {"runs": int(len(res) // max(1, len(evals))), "models": str(out.relative_to(self.run.root))}
 
 def _analyse(self) -> dict:

@@ -7,6 +7,7 @@ import math
 import random
 import re
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,7 +63,9 @@ def swinir_settings(sd: dict) -> dict:
 
 def build_swinir(settings: dict) -> torch.nn.Module:
     "A SwinIR model (basicsr) from settings."
-    return _swinir_cls()(**settings)
+    with warnings.catch_warnings():   # basicsr calls torch.meshgrid without `indexing=` (same result, a warning per model)
+        warnings.filterwarnings("ignore", message="torch.meshgrid", category=UserWarning)
+        return _swinir_cls()(**settings)
 
 class BicubicResidual(torch.nn.Module):
     "SwinIR that learns the difference to bicubic interpolation: y = bicubic(x) + (SwinIR(x) - mean)."
