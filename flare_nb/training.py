@@ -305,7 +305,8 @@ def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> mani
             model, info = load_run_model(d, taxonomy)
             m["eval"] |= {p: _evaluate_into(model, d, p, eval_sets[p], taxonomy, t, info) for p in missing}
             atomic_write_text(d / "metrics.json", json.dumps(m))
-        for proto, met in m["eval"].items():
+        for proto in eval_sets:   # this call's test sets only (a folder may hold results of sets no longer asked for)
+            met = m["eval"][proto]
             rows.append({"variant": v, "backbone": b, "task": t, "seed": s, "protocol": proto, "weights": m["info"]["weights"],
                          **{k: met[k] for k in ("accuracy", "f1_macro", "precision_macro", "recall_macro")}})
     res = pd.DataFrame(rows)
