@@ -277,8 +277,6 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
           f"backbones {', '.join(cfg['train']['backbones'])}; tasks {', '.join(cfg['train']['tasks'])}; "
           f"training seeds {cfg['train']['seeds']}; weights `{res['weights'].iloc[0]}`; "
           f"alpha {cfg['mix']['alpha']}, beta {cfg['mix']['beta']}. The resolved config is `config.yaml`.", ""]
-    timings = rep / "timings.csv"
-    if timings.is_file(): md += ["## Time per stage (s)", "", _md(pd.read_csv(timings).set_index("stage")), ""]
     counts = run / "data" / "mix" / "counts.json"
     if counts.is_file(): md += ["## Training images per variant", "", _md(pd.Series(json.loads(counts.read_text()), name="images").to_frame()), ""]
     md += ["## Accuracy (Table 2/5 shape)", "",

@@ -11,19 +11,21 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from PIL import Image, ImageOps
 from tqdm.auto import tqdm
 
-from .core import (BadImageError, ManifestError, Taxonomy, atomic_write_text, grouped_split, load_image,
-                           load_taxonomy, make_manifest, read_manifest, save_image, sha256_file, slug, write_manifest)
+from .core import (IMAGE_EXTENSIONS, BadImageError, ManifestError, Taxonomy, atomic_write_text, downscale, grouped_split,
+                           load_image, load_taxonomy, log, make_manifest, read_manifest, save_image, sha256_file, slug,
+                           square_image, write_manifest)
 
 # %% auto #0
 __all__ = ['STELLARIUM_DIR', 'STELLARIUM_CREDITS', 'NAMED_OBJECTS', 'ONGC_CLASSES', 'CATALOGUE_CLASSES', 'NO_LICENCE',
-           'IMAGE_EXTENSIONS', 'read_textures', 'catalogue_id', 'galaxy_class', 'ObjectLabel', 'label_object',
-           'read_credit_sections', 'licence_for', 'build_atlas', 'datasheet', 'atlas_dir', 'load_atlas',
-           'show_atlas_grid', 'manifest_from_folder']
+           'read_textures', 'catalogue_id', 'galaxy_class', 'ObjectLabel', 'label_object', 'read_credit_sections',
+           'licence_for', 'build_atlas', 'datasheet', 'atlas_dir', 'load_atlas', 'show_atlas_grid',
+           'manifest_from_folder']
 
 # %% ../nbs/01a_atlas.ipynb #99fbbb10
 STELLARIUM_DIR = Path("/usr/share/stellarium/nebulae/default")      # where Debian's stellarium-data puts the images
@@ -128,10 +130,6 @@ def licence_for(cat_id: str, credit: str, sections: list[dict]) -> tuple[str, st
     return NO_LICENCE, ""
 
 # %% ../nbs/01a_atlas.ipynb #eb45e4ae
-def _square(img: Image.Image, size: int) -> Image.Image:
-    "Centre-crop to a square and resize to `size` with Lanczos filtering."
-    return ImageOps.fit(img, (size, size), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
-
 def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with textures.json and the images
                 out: str | Path = "atlas",                 # output folder (hr/, lr/, atlas.csv, excluded.csv, ...)
                 credits: str | Path | None = STELLARIUM_CREDITS,  # Stellarium's CREDITS.md(.gz), for licences
@@ -154,8 +152,8 @@ def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with texture
         try: img = load_image(src / fn)
         except BadImageError as e: excluded.append({"file": fn, "object": lab.object, "reason": f"unreadable: {e.reason}"}); continue
         if min(img.size) < hr_size: excluded.append({"file": fn, "object": lab.object, "reason": f"too small ({img.size[0]}x{img.size[1]} < {hr_size} px)"}); continue
-        hr = _square(img, hr_size)
-        lr = hr.resize((hr_size // scale,) * 2, Image.Resampling.BICUBIC)
+        hr = square_image(img, hr_size)
+        lr = downscale(hr, scale)
         stem = f"{slug(lab.object)}-{slug(Path(fn).stem)}"
         hr_path = save_image(hr, out / "hr" / slug(lab.fine) / f"{stem}.jpg", quality=95, subsampling=0)
         lr_path = save_image(lr, out / "lr" / slug(lab.fine) / f"{stem}.png", optimize=True)
@@ -267,8 +265,6 @@ def show_atlas_grid(man: pd.DataFrame, per_class: int = 2, seed: int = 0, save: 
     return fig
 
 # %% ../nbs/01a_atlas.ipynb #2aaeca55
-IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
-
 def manifest_from_folder(root: str | Path,                      # folder with one sub-folder per class
                          taxonomy: str | Taxonomy = "spacenet",  # taxonomy that knows every class
                          rename: dict | None = None,             # folder name -> fine label, when they differ
@@ -283,6 +279,10 @@ def manifest_from_folder(root: str | Path,                      # folder with on
     rows, skipped = [], []
     classes = sorted(d for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
     if not classes: raise ManifestError(f"{root}: no class sub-folders found (expected root/<class>/<image>)")
+    empty = [d for d in classes if not any(f.is_file() for f in d.rglob("*"))]
+    for d in empty: log.warning("%s: class folder %r holds no files: ignored", root, d.name)
+    classes = [d for d in classes if d not in empty]
+    if not classes: raise ManifestError(f"{root}: every class sub-folder is empty")
     if skip_unknown:
         skipped = [{"path": d.name + "/", "reason": f"class {rename.get(d.name, d.name)!r} not in the taxonomy"}
                    for d in classes if rename.get(d.name, d.name) not in tax.fine]

@@ -10,14 +10,25 @@ from pathlib import Path
 import yaml
 
 from . import __version__
-from .core import ConfigError, ManifestError, config_to_dict, demo_config, load_config, paper_config
+from .core import (Config, ConfigError, ManifestError, config_file_problems, config_to_dict, demo_config, load_config,
+                           paper_config)
 
 # %% auto #0
 __all__ = ['USER_ERRORS', 'STAGE_COMMANDS', 'build_parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #0abd27c9
-USER_ERRORS = (ConfigError, ManifestError, FileNotFoundError, ValueError)
+USER_ERRORS = (ConfigError, ManifestError, FileNotFoundError, ValueError)   # CheckpointError and BadImageError are ValueErrors
 
+def _fail(command: str, e: Exception) -> int:
+    "Print an error a user can fix as one line per problem (no traceback); return exit status 2."
+    for line in str(e).splitlines() or [type(e).__name__]: print(f"flare {command}: error: {line}", file=sys.stderr)
+    return 2
+
+def _load(path: Path) -> Config:
+    "Load a config file (an empty file is the demo config, and `load_config` says so on stderr)."
+    return load_config(path)
+
+# %% ../nbs/08_cli.ipynb #2fe578d8
 def _cmd_config(args) -> int:
     "Print a profile's config as YAML."
     cfg = demo_config() if args.profile == "demo" else paper_config()
@@ -25,12 +36,22 @@ def _cmd_config(args) -> int:
     return 0
 
 def _cmd_check(args) -> int:
-    "Validate a config file and print it with every default filled in."
-    cfg = load_config(args.config)
-    sys.stdout.write(yaml.safe_dump(config_to_dict(cfg), sort_keys=False))
-    print(f"# {args.config}: OK", file=sys.stderr)
+    "Check a config file and the machine and files it needs; list every problem, one line each, or print it resolved."
+    if problems := config_file_problems(args.config): raise ConfigError("\n".join(problems))
+    sys.stdout.write(yaml.safe_dump(config_to_dict(load_config(args.config)), sort_keys=False))
+    print(f"# {args.config}: OK (values, device, checkpoints and data all checked)", file=sys.stderr)
     return 0
 
+def _cmd_compare(args) -> int:
+    "Name the first stage whose outputs differ between two run folders, file by file."
+    from flare_nb.pipeline import compare_runs
+    diff, first = compare_runs(args.run_a, args.run_b)
+    if first is None: print(f"{args.run_a} and {args.run_b}: every stage wrote the same files (same SHA-256)"); return 0
+    print(f"first stage whose outputs differ: {first}")
+    print(diff[diff["stage"] == first].head(args.limit).to_string(index=False))
+    return 1
+
+# %% ../nbs/08_cli.ipynb #bf6ee20b
 def _cmd_atlas(args) -> int:
     "Build the demo atlas from Stellarium's images."
     from flare_nb.atlas import build_atlas
@@ -40,18 +61,25 @@ def _cmd_atlas(args) -> int:
 
 def _cmd_scrape(args) -> int:
     "Collect images from NASA's library by class query, then curate them."
-    from flare_nb.scraping import curate, curation_summary, scrape_nasa
+    from flare_nb.scraping import NASA_API, NASA_HOSTS, Fetcher, curate, curation_summary, scrape_nasa
     from flare_nb.core import atomic_write_text, load_taxonomy, write_manifest
-    tax = load_taxonomy(args.taxonomy)
-    queries = dict(q.split("=", 1) for q in args.query) if args.query else {c: c for c in tax.fine}
-    man, fails = scrape_nasa(queries, args.out, tax, max_per_class=args.max_per_class)
+    from urllib.parse import urlsplit
+    cfg = _load(args.config).data if args.config else None
+    tax = load_taxonomy(args.taxonomy or (cfg.taxonomy if cfg else "spacenet"))
+    out = Path(args.out or (cfg.root if cfg and cfg.root else "") or ".")
+    if not (args.out or (cfg and cfg.root)): raise ConfigError("give --out, or a config whose data.root names the output folder")
+    queries = dict(q.split("=", 1) for q in args.query) if args.query else (cfg.queries if cfg and cfg.queries else {c: c for c in tax.fine})
+    api = args.api or (cfg.api if cfg else NASA_API)
+    fetcher = Fetcher(allowed_hosts=(*NASA_HOSTS, urlsplit(api).netloc))
+    man, fails = scrape_nasa(queries, out, tax, max_per_class=args.max_per_class, fetcher=fetcher, api=api)
     kept, report = curate(man, decisions=args.decisions)
-    write_manifest(kept, Path(args.out) / "curated.csv")
-    atomic_write_text(Path(args.out) / "curation_report.csv", report.to_csv(index=False))
+    write_manifest(kept, out / "curated.csv")
+    atomic_write_text(out / "curation_report.csv", report.to_csv(index=False))
     print(curation_summary(report, len(man)).to_string())
-    print(f"{len(kept)} images kept -> {Path(args.out) / 'curated.csv'}; {len(fails)} failures listed in {Path(args.out) / 'failures.csv'}")
+    print(f"{len(kept)} images kept -> {out / 'curated.csv'}; {len(fails)} failures listed in {out / 'failures.csv'}")
     return 0
 
+# %% ../nbs/08_cli.ipynb #80255d85
 def _overrides(pairs: list[str] | None) -> dict:
     "`--set a.b=value` pairs -> {'a.b': value} with YAML typing (numbers, lists, null)."
     out = {}
@@ -60,11 +88,11 @@ def _overrides(pairs: list[str] | None) -> dict:
         k, v = kv.split("=", 1); out[k.strip()] = yaml.safe_load(v)
     return out
 
-def _with_overrides(cfg, pairs) -> "Config":
+def _with_overrides(cfg, pairs) -> Config:
     "`cfg` with the `--set` values applied and validated (core's dotted-override rules)."
     from flare_nb.core import _override
     try: return _override(cfg, _overrides(pairs))
-    except ConfigError as e: raise ConfigError(f"--set: {e}") from None
+    except ConfigError as e: raise ConfigError("\n".join(f"--set: {l}" for l in str(e).splitlines())) from None
 
 def _run(cfg, until: str | None, args) -> int:
     from flare_nb.pipeline import run_pipeline
@@ -77,30 +105,36 @@ def _cmd_demo(args) -> int:
 
 def _cmd_run(args) -> int:
     "Run every stage of a config file."
-    return _run(_with_overrides(load_config(args.config), args.set), None, args)
+    return _run(_with_overrides(_load(args.config), args.set), None, args)
 
 STAGE_COMMANDS = {"upscale": "upscale", "augment": "augment", "synth": "synthesize", "mix": "mix", "train": "train", "report": "analyse"}
 
 def _cmd_stage(args) -> int:
     "Run the pipeline of a config file up to one stage."
-    return _run(_with_overrides(load_config(args.config), args.set), STAGE_COMMANDS[args.command], args)
+    return _run(_with_overrides(_load(args.config), args.set), STAGE_COMMANDS[args.command], args)
 
+# %% ../nbs/08_cli.ipynb #6617b262
 def _run_options(s: argparse.ArgumentParser) -> None:
     s.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a config value, e.g. --set train.epochs=1 (repeatable)")
     s.add_argument("--out", type=Path, help="run folder (default: runs_dir/name from the config)")
     s.add_argument("--quiet", action="store_true", help="no progress bars")
 
-def build_parser() -> argparse.ArgumentParser:
-    "The `flare` argument parser with all sub-commands."
-    p = argparse.ArgumentParser(prog="flare", description="FLARE: upscale, augment, synthesise and mix astronomical images, then train and analyse classifiers.")
-    p.add_argument("--version", action="version", version=f"flare_nb {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+def _add_config_commands(sub) -> None:
+    "config, check, compare"
     s = sub.add_parser("config", help="print a profile's full config as YAML", description="Print the demo or paper profile as YAML; save it and edit it to make your own run.")
-    s.add_argument("profile", choices=["demo", "paper"], help="which profile")
-    s.set_defaults(func=_cmd_config)
-    s = sub.add_parser("check", help="validate a config file", description="Load CONFIG, check every key and value, and print it with defaults filled in.")
-    s.add_argument("config", type=Path, help="a run config (YAML)")
-    s.set_defaults(func=_cmd_check)
+    s.add_argument("profile", choices=["demo", "paper"], help="which profile"); s.set_defaults(func=_cmd_config)
+    s = sub.add_parser("check", help="check a config file, the machine and the files it needs",
+                       description="Check every key and value of CONFIG, then the device, checkpoint files and data folders it names. "
+                                   "Lists every problem at once, one line each; prints the resolved config when there is none.")
+    s.add_argument("config", type=Path, help="a run config (YAML)"); s.set_defaults(func=_cmd_check)
+    s = sub.add_parser("compare", help="name the first stage whose outputs differ between two runs",
+                       description="Compare the files two run folders' stages wrote (their SHA-256, from each stage.json) and name the "
+                                   "first stage where they part, file by file. Exit status 0 when every stage matches, 1 otherwise.")
+    s.add_argument("run_a", type=Path, help="a run folder"); s.add_argument("run_b", type=Path, help="another run folder")
+    s.add_argument("--limit", type=int, default=20, help="files to list (default: %(default)s)"); s.set_defaults(func=_cmd_compare)
+
+def _add_data_commands(sub) -> None:
+    "atlas, scrape"
     from flare_nb.atlas import STELLARIUM_CREDITS, STELLARIUM_DIR
     s = sub.add_parser("atlas", help="build the labelled demo atlas from Stellarium's deep-sky images",
                        description="Label Stellarium's deep-sky images with OpenNGC types and write LR/HR pairs, a manifest, credits and a datasheet.")
@@ -112,21 +146,28 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_atlas)
     s = sub.add_parser("scrape", help="collect images from NASA's Image and Video Library by class (network)",
                        description="Search NASA's image library for each class, download politely and resumably, then curate "
-                                   "(duplicates, small, extreme aspect, non-photographs, your decisions file).")
-    s.add_argument("--out", type=Path, required=True, help="output folder (re-running it resumes)")
-    s.add_argument("--taxonomy", default="spacenet", help="taxonomy of the classes (default: %(default)s)")
+                                   "(duplicates, small, extreme aspect, non-photographs, your decisions file). Settings come from the "
+                                   "options, else from --config's data section (root, taxonomy, queries, api).")
+    s.add_argument("--config", type=Path, help="a run config whose data section names root, taxonomy, queries and api")
+    s.add_argument("--out", type=Path, help="output folder (re-running it resumes; default: the config's data.root)")
+    s.add_argument("--taxonomy", help="taxonomy of the classes (default: the config's, else spacenet)")
     s.add_argument("--query", action="append", metavar="CLASS=WORDS", help="search words of a class; repeat per class (default: the class names)")
+    s.add_argument("--api", help="API root, for a mirror or a test server (default: the config's data.api, else NASA's)")
     s.add_argument("--max-per-class", type=int, default=200, help="images per class before curation (default: %(default)s)")
     s.add_argument("--decisions", type=Path, help="CSV of manual decisions: origin,decision(keep|drop),note")
     s.set_defaults(func=_cmd_scrape)
+
+# %% ../nbs/08_cli.ipynb #fe68431e
+def _add_run_commands(sub) -> None:
+    "demo, run and one command per stage"
     s = sub.add_parser("demo", help="run the demo profile on the embedded atlas (CPU, offline, about 10 minutes)",
-                       description="Ingest the embedded atlas, upscale it with the shipped SwinIR-tiny, augment, synthesise with the "
+                       description="Ingest the embedded atlas, upscale it with the shipped SwinIR, augment, synthesise with the "
                                    "shipped small diffusion model, mix, train EfficientNet-Lite0 on every variant and write the report "
-                                   "(runs/demo/reports/report.md). Re-running skips finished stages.")
+                                   "(runs/demo/reports/report.md). Re-running skips finished stages whose files are intact.")
     _run_options(s); s.set_defaults(func=_cmd_demo)
-    s = sub.add_parser("run", help="run every stage of a config file", description="Run ingest -> upscale -> augment -> synthesize -> "
-                       "mix -> train -> analyse for CONFIG. The resolved config is saved first; unchanged stages are skipped, a cut "
-                       "stage resumes.")
+    s = sub.add_parser("run", help="run every stage of a config file", description="Check CONFIG, then run ingest -> upscale -> augment -> "
+                       "synthesize -> mix -> train -> analyse. The resolved config is saved first; unchanged, intact stages are "
+                       "skipped, a damaged one is redone, a cut one resumes.")
     s.add_argument("config", type=Path, help="a run config (YAML; start from `flare config demo`)")
     _run_options(s); s.set_defaults(func=_cmd_run)
     for name, stage in STAGE_COMMANDS.items():
@@ -134,6 +175,13 @@ def build_parser() -> argparse.ArgumentParser:
                            description=f"Run every stage of CONFIG up to and including {stage!r} (earlier stages are skipped when unchanged).")
         s.add_argument("config", type=Path, help="a run config (YAML)")
         _run_options(s); s.set_defaults(func=_cmd_stage)
+
+def build_parser() -> argparse.ArgumentParser:
+    "The `flare` argument parser with all sub-commands."
+    p = argparse.ArgumentParser(prog="flare", description="FLARE: upscale, augment, synthesise and mix astronomical images, then train and analyse classifiers.")
+    p.add_argument("--version", action="version", version=f"flare_nb {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    _add_run_commands(sub); _add_config_commands(sub); _add_data_commands(sub)
     return p
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,6 +191,4 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(); return 2
     try: return args.func(args)
-    except USER_ERRORS as e:
-        print(f"flare {args.command}: error: {e}", file=sys.stderr)
-        return 2
+    except USER_ERRORS as e: return _fail(args.command, e)

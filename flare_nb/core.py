@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import pickle
 import random
 import re
 import tempfile
@@ -24,14 +25,18 @@ import yaml
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['log', 'BUILTIN_TAXONOMIES', 'MAX_PIXELS', 'MANIFEST_COLUMNS', 'SPLITS', 'atomic_path', 'atomic_write_bytes',
-           'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file', 'slug', 'ConfigError', 'DataConfig',
-           'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'OODSet', 'EvalConfig', 'Config',
-           'config_from_dict', 'validate_config', 'load_config', 'config_to_dict', 'save_config', 'demo_config',
-           'paper_config', 'UnknownLabelError', 'Taxonomy', 'load_taxonomy', 'RunDir', 'make_run_dir',
-           'seed_everything', 'derive_seed', 'pick_device', 'import_basicsr', 'BadImageError', 'to_rgb', 'load_image',
-           'load_images', 'ManifestError', 'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest',
-           'split_origins', 'grouped_split', 'inherit_split', 'check_no_leakage']
+__all__ = ['log', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS', 'UPSCALE_METHODS', 'BUILTIN_TAXONOMIES',
+           'IMAGE_EXTENSIONS', 'MAX_PIXELS', 'PICKLE_REFUSED', 'MANIFEST_COLUMNS', 'SPLITS', 'atomic_path',
+           'atomic_write_bytes', 'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file', 'slug',
+           'ConfigError', 'DataConfig', 'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'OODSet',
+           'EvalConfig', 'Config', 'config_from_dict', 'validate_config', 'config_problems', 'load_config',
+           'config_file_problems', 'config_to_dict', 'save_config', 'demo_config', 'paper_config', 'UnknownLabelError',
+           'Taxonomy', 'load_taxonomy', 'RunDir', 'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device',
+           'machine_info', 'machine_summary', 'data_problems', 'environment_problems', 'check_config', 'import_basicsr',
+           'BadImageError', 'to_rgb', 'load_image', 'load_images', 'square_image', 'downscale', 'images_close',
+           'CheckpointError', 'checkpoint_errors', 'demo_checkpoint', 'training_set_hash', 'ManifestError',
+           'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest', 'split_origins', 'grouped_split',
+           'inherit_split', 'check_no_leakage', 'check_split_coverage']
 
 # %% ../nbs/00_core.ipynb #48ac82e8
 log = logging.getLogger("flare_nb")
@@ -98,6 +103,7 @@ class DataConfig:
     root: str | None = None        # folder of class sub-folders when source='folder'
     taxonomy: str = "atlas"        # a built-in taxonomy name or a YAML file of fine -> macro
     queries: dict[str, str] = field(default_factory=dict)  # fine label -> search query (source='nasa')
+    api: str = "https://images-api.nasa.gov"  # NASA Image Library API root for `flare scrape` (a mirror or a test server)
     lr_size: int = 64              # side of the low-resolution input images (px)
     hr_size: int = 256             # side of the high-resolution images (px)
     split: list[float] = field(default_factory=lambda: [0.7, 0.15, 0.15])  # train/val/test shares of originals
@@ -107,12 +113,12 @@ class DataConfig:
 @dataclass
 class UpscaleConfig:
     "The LR -> HR upscaler (paper Eq. 1, 3)."
-    method: str = "swinir-tiny"    # 'swinir' (official checkpoint), 'swinir-tiny' (trained on the data) or 'bicubic'
+    method: str = "swinir-sky"     # 'swinir-sky' (shipped, trained on sky outside the data), 'swinir' (your checkpoint), 'swinir-tiny' (trained on the split) or 'bicubic'
     checkpoint: str | None = None  # local .pth/.safetensors file for method='swinir'
     scale: int = 4                 # upscaling factor
     tile: int | None = None        # tile side for tiled inference (None = whole image)
     tile_overlap: int = 16         # overlap between tiles (px, LR side)
-    train_steps: int = 800         # training steps of the self-trained SwinIR (batch 8)
+    train_steps: int = 800         # training steps of method 'swinir-tiny' (batch 8)
 
 @dataclass
 class SynthConfig:
@@ -182,86 +188,133 @@ class Config:
     eval: EvalConfig = field(default_factory=EvalConfig)
 
 # %% ../nbs/00_core.ipynb #133befca
-def _check_value(key: str, hint: Any, value: Any) -> Any:
-    "Check `value` against the type `hint` of config field `key`; return it (ints pass as floats)."
+class _Bad:
+    "Marks a value that failed its check (the error is already recorded)."
+
+def _check_value(key: str, hint: Any, value: Any, errors: list) -> Any:
+    "Check `value` against the type `hint` of config field `key`; record a problem in `errors` and return `_Bad` if it fails."
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
         if value is None and type(None) in args: return None
-        errs = []
-        for a in args:
-            if a is type(None): continue
-            try: return _check_value(key, a, value)
-            except ConfigError as e: errs.append(str(e))
-        raise ConfigError(errs[0] if errs else f"{key}: bad value {value!r}")
-    if is_dataclass(hint): return _from_dict(hint, value, f"{key}.")
+        for a in (a for a in args if a is not type(None)):
+            trial = []
+            v = _check_value(key, a, value, trial)
+            if not trial: return v
+        errors.append(trial[0]); return _Bad
+    if is_dataclass(hint): return _from_dict(hint, value, f"{key}.", errors)
     if origin is list:
-        if not isinstance(value, (list, tuple)): raise ConfigError(f"{key}: expected a list, got {value!r}")
-        return [_check_value(f"{key}[{i}]", args[0], v) for i, v in enumerate(value)] if args else list(value)
+        if not isinstance(value, (list, tuple)): errors.append(f"{key}: expected a list, got {value!r}"); return _Bad
+        out = [_check_value(f"{key}[{i}]", args[0], v, errors) for i, v in enumerate(value)] if args else list(value)
+        return _Bad if _Bad in out else out
     if origin is dict:
-        if not isinstance(value, dict): raise ConfigError(f"{key}: expected a mapping, got {value!r}")
-        return {_check_value(key, args[0], k): _check_value(f"{key}.{k}", args[1], v) for k, v in value.items()}
+        if not isinstance(value, dict): errors.append(f"{key}: expected a mapping, got {value!r}"); return _Bad
+        return {_check_value(key, args[0], k, errors): _check_value(f"{key}.{k}", args[1], v, errors) for k, v in value.items()}
     if hint is float and isinstance(value, int) and not isinstance(value, bool): return float(value)
-    if hint in (int, float, str, bool):
-        if isinstance(value, bool) and hint is not bool or not isinstance(value, hint):
-            raise ConfigError(f"{key}: expected {hint.__name__}, got {value!r}")
+    if hint in (int, float, str, bool) and (isinstance(value, bool) and hint is not bool or not isinstance(value, hint)):
+        errors.append(f"{key}: expected {hint.__name__}, got {value!r}"); return _Bad
     return value
 
-def _from_dict(cls: type, d: dict | None, prefix: str = "") -> Any:
-    "Build dataclass `cls` from mapping `d`, refusing unknown keys."
+def _from_dict(cls: type, d: dict | None, prefix: str = "", errors: list | None = None) -> Any:
+    "Build dataclass `cls` from mapping `d`; unknown keys and bad values are recorded in `errors` (raised at once if None)."
+    errs = [] if errors is None else errors
     if d is None: d = {}
-    if not isinstance(d, dict): raise ConfigError(f"{prefix or 'config'}: expected a mapping, got {d!r}")
-    hints = typing.get_type_hints(cls)
-    known = {f.name for f in fields(cls)}
-    unknown = sorted(set(d) - known)
-    if unknown:
-        raise ConfigError(f"unknown key(s) {', '.join(prefix + k for k in unknown)} "
-                          f"(known under {prefix or 'the top level'}: {', '.join(sorted(known))})")
-    kw = {k: _check_value(f"{prefix}{k}", hints[k], v) for k, v in d.items()}
-    return cls(**kw)
+    if not isinstance(d, dict): errs.append(f"{prefix.rstrip('.') or 'config'}: expected a mapping, got {d!r}"); d = {}
+    hints, known = typing.get_type_hints(cls), {f.name for f in fields(cls)}
+    for k in sorted(set(d) - known):
+        errs.append(f"{prefix}{k}: unknown key (known under {prefix.rstrip('.') or 'the top level'}: {', '.join(sorted(known))})")
+    kw = {k: _check_value(f"{prefix}{k}", hints[k], v, errs) for k, v in d.items() if k in known}
+    from dataclasses import MISSING
+    missing = [f.name for f in fields(cls) if f.default is MISSING and f.default_factory is MISSING and f.name not in kw]
+    for m in missing: errs.append(f"{prefix}{m}: required")
+    out = _Bad if missing else cls(**{k: v for k, v in kw.items() if v is not _Bad})
+    if errors is None and errs: raise ConfigError("\n".join(errs))
+    return out
 
 # %% ../nbs/00_core.ipynb #764f0c37
+KNOWN_AUGMENTATIONS = ("hflip", "color_jitter", "flip_jitter", "resized_crop", "perspective")   # see 04_mixing
+KNOWN_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16", "efficientnet_lite0", "resnet18")  # see 05_training
+KNOWN_VARIANTS = ("Raw_LR", "Raw_Aug_LR", "Raw_Aug_HR", "T2I_Aug_HR", "FLARE")
+UPSCALE_METHODS = ("swinir-sky", "swinir", "swinir-tiny", "bicubic")
+
 def config_from_dict(d: dict) -> Config:
-    "Build a `Config` from a plain mapping (as read from YAML), checking every key and value."
-    d = dict(d or {})
-    cfg = _from_dict(Config, d)
-    validate_config(cfg)
+    "Build a `Config` from a plain mapping (as read from YAML); every bad key and value is one line of one `ConfigError`."
+    errors = []
+    cfg = _from_dict(Config, dict(d or {}), "", errors)   # a bad value falls back to its default here ...
+    errors += config_problems(cfg)                       # ... so the checks of the other values still run
+    if errors: raise ConfigError("\n".join(errors))
     return cfg
 
 def validate_config(cfg: Config) -> Config:
-    "Check values that types alone cannot: ranges, choices and shares."
-    def need(ok, msg):
-        if not ok: raise ConfigError(msg)
-    need(cfg.profile in ("demo", "paper"), f"profile: expected 'demo' or 'paper', got {cfg.profile!r}")
-    need(cfg.data.source in ("atlas", "folder", "nasa"), f"data.source: expected atlas|folder|nasa, got {cfg.data.source!r}")
-    need(cfg.data.source != "folder" or cfg.data.root, "data.root: a folder of class sub-folders is required when data.source='folder'")
-    need(len(cfg.data.split) == 3 and all(s >= 0 for s in cfg.data.split) and abs(sum(cfg.data.split) - 1) < 1e-6,
-         f"data.split: expected three non-negative shares summing to 1, got {cfg.data.split}")
-    need(0 < cfg.data.lr_size <= cfg.data.hr_size, f"data.lr_size/hr_size: need 0 < lr_size <= hr_size, got {cfg.data.lr_size}/{cfg.data.hr_size}")
-    need(cfg.upscale.method in ("swinir", "swinir-tiny", "bicubic"), f"upscale.method: expected swinir|swinir-tiny|bicubic, got {cfg.upscale.method!r}")
-    need(cfg.upscale.method != "swinir" or cfg.upscale.checkpoint,
-         "upscale.checkpoint: method 'swinir' needs a local SwinIR checkpoint file (e.g. checkpoints/003_realSR_BSRGAN_DFOWMFC_s64w8_SwinIR-L_x4_GAN.pth)")
-    need(cfg.upscale.scale in (2, 3, 4, 8), f"upscale.scale: expected 2, 3, 4 or 8, got {cfg.upscale.scale}")
-    need(cfg.synth.generator in ("unidiffuser", "ddpm-small"), f"synth.generator: expected unidiffuser|ddpm-small, got {cfg.synth.generator!r}")
-    need(cfg.synth.generator != "unidiffuser" or cfg.synth.checkpoint,
-         "synth.checkpoint: generator 'unidiffuser' needs a local diffusers UniDiffuserPipeline folder (e.g. checkpoints/unidiffuser-v1)")
-    need(cfg.synth.prediction in ("v_prediction", "epsilon"), f"synth.prediction: expected v_prediction|epsilon, got {cfg.synth.prediction!r}")
-    need(all("{cls}" in p for p in cfg.synth.prompts) and cfg.synth.prompts, "synth.prompts: every prompt template needs a {cls} placeholder")
-    for name, share in (("mix.alpha", cfg.mix.alpha), ("mix.beta", cfg.mix.beta)):
-        need(0 < share <= 1, f"{name}: expected a share in (0, 1], got {share}")
-    for i, pair in enumerate(cfg.mix.grid):
-        need(len(pair) == 2 and all(0 < x <= 1 for x in pair),
-             f"mix.grid[{i}]: expected [alpha, beta] with shares in (0, 1], got {pair}")
-    need(set(cfg.eval.shifts) <= {"mono", "noisy", "blurred"}, f"eval.shifts: expected a subset of [mono, noisy, blurred], got {cfg.eval.shifts}")
-    names = [o.name for o in cfg.eval.ood] + list(cfg.eval.shifts)
-    need(len(names) == len(set(names)) and not {"raw", "upscaled"} & set(names), f"eval: test set names must be unique and not raw/upscaled, got {names}")
-    need(cfg.mix.selection in ("order", "random", "score"), f"mix.selection: expected order|random|score, got {cfg.mix.selection!r}")
-    need(set(cfg.train.tasks) <= {"fine", "macro"} and cfg.train.tasks, f"train.tasks: expected a subset of [fine, macro], got {cfg.train.tasks}")
-    need(cfg.train.epochs > 0 and cfg.train.batch_size > 0 and cfg.train.lr > 0, "train.epochs, batch_size and lr must be positive")
-    need(len(cfg.train.seeds) > 0, "train.seeds: give at least one seed")
-    known = ("Raw_LR", "Raw_Aug_LR", "Raw_Aug_HR", "T2I_Aug_HR", "FLARE")
-    need(cfg.train.variants and set(cfg.train.variants) <= set(known), f"train.variants: expected a subset of {list(known)}, got {cfg.train.variants}")
-    need(cfg.data.max_per_class is None or cfg.data.max_per_class >= 3, "data.max_per_class: need at least 3 originals per class (one per split)")
+    "Raise one `ConfigError` listing every value problem of `cfg` (see `config_problems`); return `cfg`."
+    if problems := config_problems(cfg): raise ConfigError("\n".join(problems))
     return cfg
+
+def _positive(cfg: Config) -> list[str]:
+    "The numbers that must be > 0 (or >= 0), by dotted key."
+    c = cfg
+    gt0 = {"data.lr_size": c.data.lr_size, "data.hr_size": c.data.hr_size, "upscale.train_steps": c.upscale.train_steps,
+           "synth.steps": c.synth.steps, "synth.size": c.synth.size, "synth.train_steps": c.synth.train_steps,
+           "train.img_size": c.train.img_size, "train.epochs": c.train.epochs, "train.batch_size": c.train.batch_size,
+           "train.lr": c.train.lr, "upscale.tile": c.upscale.tile, "data.max_per_class": c.data.max_per_class}
+    out = [f"{k}: expected a number > 0, got {v}" for k, v in gt0.items() if v is not None and v <= 0]
+    out += [f"{k}: expected a number >= 0, got {v}" for k, v in
+            {"upscale.tile_overlap": c.upscale.tile_overlap, "synth.guidance": c.synth.guidance}.items() if v < 0]
+    return out
+
+def _choice(key: str, value, options) -> list[str]:
+    return [] if value in options else [f"{key}: expected one of {'|'.join(map(str, options))}, got {value!r}"]
+
+def _names(key: str, values: list, known: tuple, what: str) -> list[str]:
+    "Problems of a list of names: empty, duplicates, unknown."
+    if not values: return [f"{key}: give at least one {what}"]
+    out = [f"{key}: {v!r} is listed twice" for v in sorted({v for v in values if values.count(v) > 1})]
+    if unknown := [v for v in values if v not in known]: out.append(f"{key}: unknown {what}(s) {unknown}; known: {', '.join(known)}")
+    return out
+
+def config_problems(cfg: Config) -> list[str]:
+    "Every value problem that types alone cannot catch (ranges, choices, names, keys that the chosen method ignores), one line each."
+    c, p = cfg, []
+    p += _choice("profile", c.profile, ("demo", "paper")) + _choice("data.source", c.data.source, ("atlas", "folder", "nasa"))
+    p += _positive(c)
+    if c.data.source in ("folder", "nasa") and not c.data.root: p.append(f"data.root: data.source {c.data.source!r} needs a folder")
+    if c.data.source == "atlas" and c.data.root: p.append("data.root: ignored by data.source 'atlas' (remove it, or set data.source: folder)")
+    if c.data.queries and c.data.source != "nasa": p.append("data.queries: only used by `flare scrape` and data.source 'nasa'")
+    if not (len(c.data.split) == 3 and all(s >= 0 for s in c.data.split) and abs(sum(c.data.split) - 1) < 1e-6) or 0 in c.data.split:
+        p.append(f"data.split: expected three positive shares (train, val, test) summing to 1, got {c.data.split}")
+    p += _choice("upscale.method", c.upscale.method, UPSCALE_METHODS) + _choice("upscale.scale", c.upscale.scale, (2, 3, 4, 8))
+    if c.data.lr_size > 0 and c.data.hr_size != c.data.lr_size * c.upscale.scale:
+        p.append(f"data.hr_size: expected lr_size x upscale.scale = {c.data.lr_size * c.upscale.scale}, got {c.data.hr_size}")
+    if c.upscale.method == "swinir" and not c.upscale.checkpoint:
+        p.append("upscale.checkpoint: method 'swinir' needs a local SwinIR checkpoint file (e.g. checkpoints/003_realSR_BSRGAN_DFOWMFC_s64w8_SwinIR-L_x4_GAN.pth)")
+    if c.upscale.method != "swinir" and c.upscale.checkpoint:
+        p.append(f"upscale.checkpoint: ignored by upscale.method {c.upscale.method!r} (set method: swinir to use it, or remove it)")
+    if c.upscale.method in ("swinir-sky", "swinir-tiny") and c.upscale.scale != 4: p.append(f"upscale.scale: method {c.upscale.method!r} is a x4 model, got {c.upscale.scale}")
+    if c.upscale.tile and c.upscale.tile <= 2 * c.upscale.tile_overlap: p.append(f"upscale.tile: must exceed 2 x tile_overlap ({2 * c.upscale.tile_overlap}), got {c.upscale.tile}")
+    p += _choice("synth.generator", c.synth.generator, ("unidiffuser", "ddpm-small")) + _choice("synth.prediction", c.synth.prediction, ("v_prediction", "epsilon"))
+    if c.synth.generator == "unidiffuser" and not c.synth.checkpoint:
+        p.append("synth.checkpoint: generator 'unidiffuser' needs a local diffusers UniDiffuserPipeline folder (e.g. checkpoints/unidiffuser-v1)")
+    if c.synth.generator != "unidiffuser" and c.synth.checkpoint:
+        p.append(f"synth.checkpoint: ignored by synth.generator {c.synth.generator!r} (set generator: unidiffuser to use it, or remove it)")
+    if c.synth.generator == "ddpm-small" and c.synth.size > 0 and c.synth.size % 4: p.append(f"synth.size: the small model needs a multiple of 4, got {c.synth.size}")
+    if not 0 < c.synth.variation_strength <= 1: p.append(f"synth.variation_strength: expected a share in (0, 1], got {c.synth.variation_strength}")
+    if not c.synth.prompts or not all("{cls}" in t for t in c.synth.prompts): p.append("synth.prompts: give at least one template, each with a {cls} placeholder")
+    p += _names("mix.augmentations", c.mix.augmentations, KNOWN_AUGMENTATIONS, "augmentation")
+    p += [f"{k}: expected a share in (0, 1], got {v}" for k, v in (("mix.alpha", c.mix.alpha), ("mix.beta", c.mix.beta)) if not 0 < v <= 1]
+    p += [f"mix.grid[{i}]: expected [alpha, beta] with shares in (0, 1], got {ab}" for i, ab in enumerate(c.mix.grid)
+          if len(ab) != 2 or not all(0 < x <= 1 for x in ab)]
+    p += _choice("mix.selection", c.mix.selection, ("order", "random", "score"))
+    p += _names("train.backbones", c.train.backbones, KNOWN_BACKBONES, "backbone")
+    p += _names("train.tasks", c.train.tasks, ("fine", "macro"), "task") + _names("train.variants", c.train.variants, KNOWN_VARIANTS, "variant")
+    if not c.train.seeds: p.append("train.seeds: give at least one seed")
+    elif len(set(c.train.seeds)) < len(c.train.seeds): p.append(f"train.seeds: a seed is listed twice in {c.train.seeds}")
+    if "vit_b_16" in c.train.backbones and c.train.img_size % 16: p.append(f"train.img_size: vit_b_16 needs a multiple of 16, got {c.train.img_size}")
+    if c.train.pretrained == "builtin" and (other := [b for b in c.train.backbones if b != "efficientnet_lite0"]):
+        p.append(f"train.pretrained: 'builtin' weights exist only for efficientnet_lite0, not {other}; give a local file pattern with {{backbone}} or null")
+    if c.data.max_per_class is not None and 0 < c.data.max_per_class < 3: p.append(f"data.max_per_class: need at least 3 objects per class (one per split), got {c.data.max_per_class}")
+    p += [f"eval.shifts: unknown shift {s!r}; known: mono, noisy, blurred" for s in c.eval.shifts if s not in ("mono", "noisy", "blurred")]
+    names = [o.name for o in c.eval.ood] + list(c.eval.shifts)
+    if len(names) != len(set(names)) or {"raw", "upscaled"} & set(names): p.append(f"eval: test set names must be unique and not raw/upscaled, got {names}")
+    return p
 
 # %% ../nbs/00_core.ipynb #c03b1946
 def load_config(path: str | Path) -> Config:
@@ -269,10 +322,22 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     if not path.is_file(): raise ConfigError(f"config file not found: {path}")
     try: d = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e: raise ConfigError(f"{path}: not valid YAML ({e})") from None
+    except yaml.YAMLError as e: raise ConfigError(f"{path}: not valid YAML ({' '.join(str(e).split())})") from None
     if d is not None and not isinstance(d, dict): raise ConfigError(f"{path}: expected a mapping at the top level")
+    if d is None: log.warning("%s is empty: it is the demo config", path)
     try: return config_from_dict(d or {})
-    except ConfigError as e: raise ConfigError(f"{path}: {e}") from None
+    except ConfigError as e: raise ConfigError("\n".join(f"{path}: {line}" for line in str(e).splitlines())) from None
+
+def config_file_problems(path: str | Path) -> list[str]:
+    "Every problem of a config file at once, one line each: YAML, keys, types and values, then the machine and the files."
+    path = Path(path)
+    if not path.is_file(): return [f"config file not found: {path}"]
+    try: d = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e: return [f"{path}: not valid YAML ({' '.join(str(e).split())})"]
+    if d is not None and not isinstance(d, dict): return [f"{path}: expected a mapping at the top level"]
+    errors = []
+    cfg = _from_dict(Config, d or {}, "", errors)   # bad values fall back to defaults, so every other check still runs
+    return [f"{path}: {p}" for p in errors + config_problems(cfg) + environment_problems(cfg)]
 
 def config_to_dict(cfg: Config) -> dict:
     "A plain mapping of `cfg`, ready for YAML."
@@ -434,6 +499,75 @@ def pick_device(pref: str = "auto") -> torch.device:
     if getattr(torch.backends, "mps", None) and torch.backends.mps.is_available(): return torch.device("mps")
     return torch.device("cpu")
 
+# %% ../nbs/00_core.ipynb #c0642474
+def machine_info() -> dict:
+    "What a result depends on beyond code, config and seeds: CPU model, threads, GPU, library versions."
+    import platform
+    from importlib import metadata
+    cpu = platform.processor() or platform.machine()
+    try: cpu = next(l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name"))
+    except (OSError, StopIteration): pass
+    libs = {}
+    for name in ("flare_nb", "torch", "torchvision", "numpy", "pillow", "timm", "diffusers", "transformers", "scikit-learn", "basicsr"):
+        try: libs[name] = metadata.version(name)
+        except metadata.PackageNotFoundError: pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "torch_threads": torch.get_num_threads(),
+            "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+            "python": platform.python_version(), "platform": platform.platform(), "libraries": libs}
+
+def machine_summary() -> str:
+    "One line: CPU (or GPU), threads and torch version, recorded with every stage."
+    m = machine_info()
+    return f"{m['gpu'] or m['cpu']}, {m['torch_threads']} threads, torch {m['libraries'].get('torch', '?')}"
+
+# %% ../nbs/00_core.ipynb #8b1434ec
+IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".webp"}
+
+def _image_count(folder: Path) -> int:
+    "Image files (by extension) under `folder`, at any depth."
+    return sum(1 for f in folder.rglob("*") if f.is_file() and f.suffix.lower() in IMAGE_EXTENSIONS and not f.name.startswith("."))
+
+def data_problems(root: str | Path,            # folder of class sub-folders
+                  taxonomy: "Taxonomy",        # the classes the run knows
+                  rename: dict | None = None,  # folder name -> class
+                  key: str = "data.root",      # config key to name in messages
+                 ) -> list[str]:
+    "Problems a folder data set would only show late: missing, fewer than 2 classes, classes too small to split, unknown classes."
+    root, rename = Path(root), rename or {}
+    if not root.is_dir(): return [f"{key}: folder not found: {root}"]
+    counts = {d.name: _image_count(d) for d in sorted(root.iterdir()) if d.is_dir() and not d.name.startswith(".")}
+    unknown = [n for n, k in counts.items() if k and rename.get(n, n) not in taxonomy.fine]
+    p = [f"{key}: class folder {n!r} ({counts[n]} images) is not a class of taxonomy {taxonomy.name!r}" for n in unknown]
+    used = {n: k for n, k in counts.items() if k and n not in unknown}
+    if len(used) < 2: p.append(f"{key}: {len(used)} class folder(s) with images in {root}; a classifier needs at least 2")
+    p += [f"{key}: class {rename.get(n, n)!r} has {k} image(s); each class needs at least 3 (train, val and test)" for n, k in used.items() if k < 3]
+    return p
+
+def environment_problems(cfg: Config) -> list[str]:
+    "What the machine and the disk must provide for `cfg`: device, checkpoint files and folders, data folders; one line each."
+    c, p = cfg, []
+    try: pick_device(c.device)
+    except (RuntimeError, ValueError) as e: p.append(f"device: {e}")
+    if c.upscale.method == "swinir" and c.upscale.checkpoint and not Path(c.upscale.checkpoint).is_file():
+        p.append(f"upscale.checkpoint: file not found: {c.upscale.checkpoint}")
+    if c.synth.generator == "unidiffuser" and c.synth.checkpoint and not (Path(c.synth.checkpoint) / "model_index.json").is_file():
+        p.append(f"synth.checkpoint: no diffusers pipeline folder (model_index.json) at {c.synth.checkpoint}")
+    if c.train.pretrained not in (None, "builtin"):
+        p += [f"train.pretrained: file not found for {b}: {c.train.pretrained.format(backbone=b)}"
+              for b in c.train.backbones if not Path(c.train.pretrained.format(backbone=b)).is_file()]
+    try: tax = load_taxonomy(c.data.taxonomy)
+    except ValueError as e: return p + [f"data.taxonomy: {e}"]
+    if c.data.source == "folder" and c.data.root: p += data_problems(c.data.root, tax)
+    if c.data.source == "nasa" and c.data.root and not (Path(c.data.root) / "curated.csv").is_file():
+        p.append(f"data.root: no curated.csv in {c.data.root} (write one with `flare scrape --out {c.data.root}`)")
+    for i, o in enumerate(c.eval.ood):
+        if not Path(o.root).is_dir(): p.append(f"eval.ood[{i}].root: folder not found: {o.root}")
+    return p
+
+def check_config(cfg: Config) -> list[str]:
+    "Every problem of `cfg`, values first, then the machine and the files; empty when the run can start."
+    return config_problems(cfg) + environment_problems(cfg)
+
 # %% ../nbs/00_core.ipynb #93bad75d
 def import_basicsr(module: str = "basicsr.archs.swinir_arch"):  # dotted name of a basicsr module
     "Import a basicsr module after aliasing the torchvision module that basicsr 1.4.2 still expects."
@@ -470,6 +604,26 @@ def to_rgb(img: Image.Image,                  # any PIL image
         return Image.alpha_composite(base, rgba).convert("RGB")
     return img.convert("RGB")
 
+def _png_data_missing(path: Path) -> str | None:
+    "Why a PNG cannot hold the pixels its header claims (deflate packs at most 1032:1), or None if it can."
+    import struct
+    with open(path, "rb") as f:
+        if f.read(8) != b"\x89PNG\r\n\x1a\n": return None
+        w = h = bpp = None; idat = 0
+        while len(head := f.read(8)) == 8:
+            n, kind = struct.unpack(">I4s", head)
+            if kind == b"IHDR":
+                w, h, depth, colour = struct.unpack(">IIBB", f.read(10)); f.seek(n - 10 + 4, 1)
+                bpp = depth * {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}.get(colour, 4)
+                continue
+            if kind == b"IDAT": idat += n
+            if kind == b"IEND": break
+            f.seek(n + 4, 1)
+    if not (w and h and bpp): return None
+    need = h * (1 + (w * bpp + 7) // 8)            # filtered scanlines, without interlacing
+    if idat * 1032 < need: return f"claims {w}x{h} pixels but holds {idat:,} bytes of image data, fewer than the {need // 1032:,} they need: the data is missing"
+    return None
+
 def load_image(path: str | Path,            # image file
                max_pixels: int = MAX_PIXELS, # cap against decompression bombs
               ) -> Image.Image:              # upright 8-bit RGB image, fully decoded
@@ -483,6 +637,7 @@ def load_image(path: str | Path,            # image file
             img = Image.open(path)
             w, h = img.size
             if w * h > max_pixels: raise BadImageError(path, f"{w}x{h} = {w*h:,} pixels is over the cap of {max_pixels:,} (decompression bomb?)")
+            if img.format == "PNG" and (why := _png_data_missing(path)): raise BadImageError(path, why)
             img.load()  # decode now: a truncated file fails here, not later in a stage
     except BadImageError: raise
     except Image.DecompressionBombError as e: raise BadImageError(path, f"decompression bomb ({e})") from None
@@ -500,6 +655,64 @@ def load_images(paths: Iterable[str | Path], max_pixels: int = MAX_PIXELS) -> tu
         except BadImageError as e:
             log.warning("skipping %s", e); bad.append((e.path, e.reason))
     return good, bad
+
+# %% ../nbs/00_core.ipynb #dc4ccf84
+def square_image(img: Image.Image,  # any RGB image
+                 size: int,         # side of the result (px)
+                ) -> Image.Image:   # size x size
+    "Centre-crop `img` to a square and resize it to `size` with Lanczos filtering (how every HR image is made)."
+    return ImageOps.fit(img, (size, size), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+
+def downscale(img: Image.Image,  # an HR image
+              scale: int,        # the upscaler's factor
+             ) -> Image.Image:   # the LR image, `scale` times smaller
+    "The LR image of an HR image: Pillow's bicubic (antialiased) resize by 1/`scale` (how every LR image is made)."
+    if img.width % scale or img.height % scale: raise ValueError(f"image size {img.size} is not a multiple of the scale {scale}")
+    return img.resize((img.width // scale, img.height // scale), Image.Resampling.BICUBIC)
+
+def images_close(a: Image.Image,      # one image
+                 b: Image.Image,      # another of the same size
+                 levels: int = 1,     # largest per-pixel difference allowed (grey levels of 255)
+                ) -> bool:
+    "Whether two 8-bit images match within `levels` grey levels per pixel: the tolerance for a model's output on another CPU."
+    x, y = np.asarray(a, dtype=np.int16), np.asarray(b, dtype=np.int16)
+    return x.shape == y.shape and int(np.abs(x - y).max(initial=0)) <= levels
+
+# %% ../nbs/00_core.ipynb #8fed9ba1
+class CheckpointError(ValueError):
+    "A checkpoint file that is missing, unreadable, or not what was expected; the message says what to pass."
+
+PICKLE_REFUSED = ("holds pickled Python objects besides tensors and was refused: loading it could run code. If you trust its "
+                  "source, load it once yourself and re-save its tensors with safetensors.torch.save_file, then pass the .safetensors file")
+
+@contextmanager
+def checkpoint_errors(path: str | Path,  # the file or folder being loaded
+                      what: str,         # what it should be, e.g. 'SwinIR checkpoint'
+                     ):
+    "Turn a loader's raw errors (missing files, pickles with code, cut safetensors, bad JSON) into one `CheckpointError` naming `path`."
+    try: yield
+    except CheckpointError: raise
+    except Exception as e:
+        msg, chain, x = " ".join(str(e).split()), [], e
+        while x is not None and len(chain) < 10: chain.append(x); x = x.__cause__ or x.__context__   # libraries wrap the refusal
+        if any(isinstance(x, pickle.UnpicklingError) or "Weights only load failed" in str(x) for x in chain):
+            raise CheckpointError(f"{path}: {PICKLE_REFUSED}") from None
+        raise CheckpointError(f"{path}: not a readable {what} ({type(e).__name__}: {msg[:160]})") from None
+
+def demo_checkpoint(kind: str,  # 'ddpm-small' or 'swinir-sky'
+                   ) -> Path:   # the shipped folder
+    "Folder of a checkpoint shipped with the package."
+    from importlib.resources import files
+    p = Path(str(files("flare_nb"))) / "data" / "checkpoints" / kind
+    if not p.exists(): raise CheckpointError(f"no shipped {kind!r} checkpoint at {p}; see tools/ for the command that trains it")
+    return p
+
+def training_set_hash(paths: list[str],   # training image files
+                      labels: list[str],  # their labels
+                     ) -> str:            # hex SHA-256
+    "Fingerprint of a training set: file names and labels, order-free."
+    items = sorted(f"{Path(p).name}\t{l}" for p, l in zip(paths, labels))
+    return hashlib.sha256("\n".join(items).encode()).hexdigest()
 
 # %% ../nbs/00_core.ipynb #ce53808c
 MANIFEST_COLUMNS = ["path", "fine", "macro", "origin", "variant", "aug", "seed", "producer", "sha256", "split"]
@@ -561,8 +774,10 @@ def read_manifest(path: str | Path, taxonomy: Taxonomy | None = None) -> pd.Data
     "Read a manifest CSV; paths come back absolute; `taxonomy` (if given) checks the labels."
     path = Path(path)
     if not path.is_file(): raise ManifestError(f"manifest not found: {path}")
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    df["seed"] = pd.to_numeric(df.get("seed", pd.Series(dtype=str)).replace("", pd.NA)).astype("Int64")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        df["seed"] = pd.to_numeric(df.get("seed", pd.Series(dtype=str)).replace("", pd.NA)).astype("Int64")
+    except (ValueError, pd.errors.ParserError) as e: raise ManifestError(f"{path}: not a readable manifest ({' '.join(str(e).split())})") from None
     base = path.parent.resolve()
     for col in _path_columns(df): df[col] = [str((base / p).resolve()) if p else p for p in df[col]]
     return validate_manifest(df, taxonomy)
@@ -621,3 +836,14 @@ def check_no_leakage(df: pd.DataFrame) -> None:
     s = df[df["split"].astype(str) != ""].groupby("origin")["split"].nunique()
     leaky = s[s > 1]
     if len(leaky): raise ManifestError(f"leakage: {len(leaky)} origin(s) appear in several splits, e.g. {leaky.index[0]!r}")
+
+# %% ../nbs/00_core.ipynb #be5b69ab
+def check_split_coverage(df: pd.DataFrame, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
+    "Raise `ManifestError` (one line) unless there are 2+ classes and every class has objects in train, val and test."
+    per = df.drop_duplicates("origin").pivot_table(index="fine", columns="split", values="origin", aggfunc="count", fill_value=0)
+    per = per.reindex(columns=list(SPLITS), fill_value=0)
+    if len(per) < 2: raise ManifestError(f"the data set has {len(per)} class(es) ({', '.join(per.index)}); a classifier needs at least 2")
+    short = {c: [s for s in SPLITS if per.loc[c, s] == 0] for c in per.index if (per.loc[c] == 0).any()}
+    if short: raise ManifestError("class(es) without objects in a split (each needs 3 or more objects): "
+                                  + "; ".join(f"{c!r} has none in {', '.join(s)}" for c, s in short.items()))
+    return per

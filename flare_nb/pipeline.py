@@ -12,15 +12,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
+from fastcore.basics import patch
 
 import flare_nb
-from .core import (Config, ConfigError, ManifestError, RunDir, atomic_write_text, config_to_dict, grouped_split,
-                           load_image, load_taxonomy, make_manifest, read_manifest, save_config, save_image, sha256_file,
-                           slug, write_manifest)
-from .upscaling import CheckpointError
+from .core import (CheckpointError, Config, ConfigError, ManifestError, RunDir, atomic_write_text, check_config,
+                           demo_checkpoint, check_split_coverage, config_to_dict, downscale, grouped_split, load_image, load_taxonomy,
+                           machine_info, machine_summary, make_manifest, read_manifest, save_config, save_image, sha256_file,
+                           slug, square_image, write_manifest)
 
 # %% auto #0
-__all__ = ['STAGES', 'DEPENDS', 'READS', 'MODULES', 'code_hash', 'Pipeline', 'upscaler', 'generator', 'run_pipeline']
+__all__ = ['STAGES', 'DEPENDS', 'READS', 'MODULES', 'code_hash', 'Pipeline', 'inventory', 'damage', 'upscaler', 'generator',
+           'run_pipeline', 'compare_runs']
 
 # %% ../nbs/07_pipeline.ipynb #77ad5d52
 STAGES = ("ingest", "upscale", "augment", "synthesize", "mix", "train", "analyse")
@@ -59,8 +61,7 @@ class Pipeline:
 
     def key(self, stage: str) -> str:
         "What a stage's output depends on: its config sections, its code, its upstream keys, the seed."
-        if "keys" not in self._cache: self._cache["keys"] = {}
-        keys = self._cache["keys"]
+        keys = self._cache.setdefault("keys", {})
         if stage not in keys:
             blob = {"stage": stage, "seed": self.cfg.seed, "config": {s: _section(self.cfgd, s) for s in READS[stage]},
                     "code": code_hash(MODULES[stage]), "upstream": [self.key(u) for u in DEPENDS[stage]]}
@@ -68,44 +69,116 @@ class Pipeline:
         return keys[stage]
 
     def folder(self, stage: str) -> Path: return self.run.data(stage)
+
     def record(self, stage: str) -> dict:
+        "The stage's `stage.json` ({} if missing or unreadable)."
         p = self.folder(stage) / "stage.json"
-        return json.loads(p.read_text()) if p.is_file() else {}
-    def done(self, stage: str) -> bool: return self.record(stage).get("key") == self.key(stage)
+        try: return json.loads(p.read_text()) if p.is_file() else {}
+        except ValueError: self.say(f"[{stage}] {p.relative_to(self.run.root)} is not valid JSON: the stage counts as not done"); return {}
 
-    def run_stage(self, stage: str) -> dict:
-        "Run one stage unless its key is unchanged; return its record."
-        if self.done(stage):
-            self.say(f"[{stage}] unchanged, skipped"); return self.record(stage) | {"skipped": True}
-        d = self.folder(stage)
-        for tmp in d.rglob(".*.tmp*"): tmp.unlink()   # leftovers of a killed atomic write
-        self.say(f"[{stage}] running"); t0 = time.time()
-        info = getattr(self, f"_{stage}")() or {}
-        rec = {"stage": stage, "key": self.key(stage), "seconds": round(time.time() - t0, 1),
-               "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"), **info}
-        atomic_write_text(d / "stage.json", json.dumps(rec, indent=1, default=str))
-        self.say(f"[{stage}] done in {rec['seconds']:.0f} s")
-        return rec | {"skipped": False}
+# %% ../nbs/07_pipeline.ipynb #a12483e6
+def _rows(csv: Path) -> int:
+    "Data rows of a CSV file (its lines less the header)."
+    return max(0, csv.read_bytes().count(b"\n") - 1)
 
-    def run_all(self, until: str | None = None) -> pd.DataFrame:
-        "Save the resolved config, then run every stage in order (up to `until`); return the timings."
-        if until is not None and until not in STAGES: raise ConfigError(f"unknown stage {until!r}; stages: {', '.join(STAGES)}")
-        self.run.root.mkdir(parents=True, exist_ok=True)
-        save_config(self.cfg, self.run.config_path)
-        rows = []
-        for s in STAGES[: STAGES.index(until) + 1 if until else None]:
-            t0 = time.time(); rec = self.run_stage(s)
-            rows.append({"stage": s, "skipped": rec["skipped"], "seconds": round(time.time() - t0, 1)})
-        t = pd.DataFrame(rows)
-        atomic_write_text(self.run.reports / "timings.csv", t.to_csv(index=False))
-        return t
+def inventory(root: Path,           # the run folder
+              folders: list[Path],  # folders whose files a stage wrote
+             ) -> dict[str, dict]:  # relative path -> bytes, sha256 (and rows of a CSV)
+    "What a stage wrote: every file under `folders` (its own stage.json and temporary files left out)."
+    out = {}
+    for d in map(Path, folders):
+        for f in sorted(p for p in ([d] if d.is_file() else d.rglob("*")) if p.is_file() and p.name != "stage.json" and ".tmp" not in p.name):
+            meta = {"bytes": f.stat().st_size, "sha256": sha256_file(f)}
+            if f.suffix == ".csv": meta["rows"] = _rows(f)
+            out[f.relative_to(root).as_posix()] = meta
+    return out
+
+def damage(root: Path, outputs: dict[str, dict]) -> list[str]:
+    "One line per recorded file that is missing or differs from what was recorded (size first, then hash)."
+    out = []
+    for rel, m in outputs.items():
+        p = root / rel
+        if not p.is_file(): out.append(f"{rel}: missing"); continue
+        n = p.stat().st_size
+        if n != m["bytes"]:
+            rows = f", {_rows(p):,} rows of {m['rows']:,}" if "rows" in m else ""
+            out.append(f"{rel}: {n:,} bytes on disk, {m['bytes']:,} recorded{rows}"); continue
+        if sha256_file(p) != m["sha256"]: out.append(f"{rel}: content differs from the recorded sha256 {m['sha256'][:12]}")
+    return out
+
+def _digest(outputs: dict) -> str:
+    return hashlib.sha256(json.dumps(outputs, sort_keys=True).encode()).hexdigest()
+
+# %% ../nbs/07_pipeline.ipynb #56a0cead
+@patch
+def models_dir(self: Pipeline) -> Path:
+    "The classifiers' folder: one per training data and training code (adding seeds or backbones reuses it; new data never does)."
+    key = hashlib.sha256((self.key("mix") + self.key("upscale") + code_hash(("training",))).encode()).hexdigest()[:10]
+    return self.run.models / f"data-{key}"
+
+@patch
+def outputs(self: Pipeline, stage: str) -> list[Path]:
+    "The folders (and files) stage `stage` writes: its data folder, plus the models it trains and the reports."
+    m = self.run.root / "models"
+    extra = {"upscale": [m / "swinir-tiny"], "synthesize": [m / "ddpm-small"], "train": [self.models_dir(), m / "results.csv"],
+             "analyse": [self.run.root / "reports"]}
+    return [self.folder(stage), *[d for d in extra.get(stage, []) if d.exists()]]
+
+@patch
+def stale(self: Pipeline, stage: str) -> list[str]:
+    "Why a finished stage cannot be skipped: another key, changed inputs, damaged outputs ([] when it can)."
+    rec = self.record(stage)
+    if rec.get("key") != self.key(stage): return ["not run with this config and code"]
+    if "outputs" not in rec: return ["no inventory of its outputs (written by an older version)"]
+    if rec.get("inputs") != {u: self.record(u).get("digest") for u in DEPENDS[stage]}: return ["an upstream stage's outputs changed"]
+    return damage(self.run.root, rec["outputs"])
+
+@patch
+def _discard(self: Pipeline, rel: str) -> None:
+    "Remove a damaged output: a classifier's whole run folder, else the file."
+    p = self.run.root / rel
+    run_dir = next((q for q in p.parents if (q / "metrics.json").is_file() or (q / "state.json").is_file()), None)
+    if run_dir is not None and self.run.root in run_dir.parents: shutil.rmtree(run_dir)
+    else: p.unlink(missing_ok=True)
+
+@patch
+def run_stage(self: Pipeline, stage: str) -> dict:
+    "Run one stage unless it is done, unchanged and intact; return its record."
+    why = self.stale(stage)
+    if not why:
+        self.say(f"[{stage}] unchanged and intact, skipped"); return self.record(stage) | {"skipped": True}
+    if self.record(stage).get("key") == self.key(stage) and ":" in why[0]:   # damaged files: never reused
+        self.say(f"[{stage}] {why[0]}" + (f" (and {len(why) - 1} more)" if len(why) > 1 else "") + ": redoing the stage")
+        for line in why: self._discard(line.split(":")[0])
+    d = self.folder(stage)
+    for tmp in d.rglob(".*.tmp*"): tmp.unlink()   # leftovers of a killed atomic write
+    self.say(f"[{stage}] running"); t0 = time.time()
+    info = getattr(self, f"_{stage}")() or {}
+    outputs = inventory(self.run.root, self.outputs(stage))
+    rec = {"stage": stage, "key": self.key(stage), "seconds": round(time.time() - t0, 1),
+           "finished": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": machine_summary(), **info,
+           "inputs": {u: self.record(u).get("digest") for u in DEPENDS[stage]}, "digest": _digest(outputs), "outputs": outputs}
+    atomic_write_text(d / "stage.json", json.dumps(rec, indent=1, default=str))
+    self.say(f"[{stage}] done in {rec['seconds']:.0f} s")
+    return rec | {"skipped": False}
+
+@patch
+def run_all(self: Pipeline, until: str | None = None) -> pd.DataFrame:
+    "Check the config, save it and the machine's description, then run every stage in order (up to `until`); return the timings."
+    if until is not None and until not in STAGES: raise ConfigError(f"unknown stage {until!r}; stages: {', '.join(STAGES)}")
+    if problems := check_config(self.cfg): raise ConfigError("\n".join(problems))
+    self.run.root.mkdir(parents=True, exist_ok=True)
+    save_config(self.cfg, self.run.config_path)
+    atomic_write_text(self.run.root / "machine.json", json.dumps(machine_info(), indent=1))
+    rows = []
+    for s in STAGES[: STAGES.index(until) + 1 if until else None]:
+        t0 = time.time(); rec = self.run_stage(s)
+        rows.append({"stage": s, "skipped": rec["skipped"], "seconds": round(time.time() - t0, 1)})
+    t = pd.DataFrame(rows)
+    atomic_write_text(self.run.root / "timings.csv", t.to_csv(index=False))   # not in reports/: analyse inventories that folder
+    return t
 
 # %% ../nbs/07_pipeline.ipynb #d9770b14
-def _square(img, size: int):
-    "Centre-crop to a square and resize to `size`."
-    s = min(img.size); l, t = (img.width - s) // 2, (img.height - s) // 2
-    return img.crop((l, t, l + s, t + s)).resize((size, size), resample=3)
-
 def _subsample(man: pd.DataFrame, n: int | None, seed: int) -> pd.DataFrame:
     "Keep at most `n` originals per class (all their rows), seeded."
     if n is None: return man
@@ -113,8 +186,14 @@ def _subsample(man: pd.DataFrame, n: int | None, seed: int) -> pd.DataFrame:
     keep = first.groupby("fine", group_keys=False).apply(lambda g: g.sample(min(n, len(g)), random_state=seed), include_groups=False)
     return man[man["origin"].isin(first.loc[keep.index, "origin"])].reset_index(drop=True)
 
-def _ingest(self) -> dict:
+def _lr_copy(src: str, dest: Path, hr_size: int, scale: int) -> None:
+    "The LR image of a source file by the one rule of `core`: square HR crop, then the bicubic downscale."
+    if not dest.is_file(): save_image(downscale(square_image(load_image(src), hr_size), scale), dest)
+
+@patch
+def _ingest(self: Pipeline) -> dict:
     c, d = self.cfg.data, self.folder("ingest")
+    info = {}
     if c.source == "atlas":
         from flare_nb.atlas import load_atlas
         man = load_atlas(c.split_seed, tuple(c.split))
@@ -124,7 +203,9 @@ def _ingest(self) -> dict:
         if c.source == "folder":
             from flare_nb.atlas import manifest_from_folder
             src, skipped = manifest_from_folder(c.root, self.tax)
-            if len(skipped): atomic_write_text(d / "skipped.csv", skipped.to_csv(index=False))   # unreadable files, with reasons
+            atomic_write_text(d / "skipped.csv", skipped.to_csv(index=False))   # unreadable files, with reasons
+            info["skipped"] = {"files": len(skipped), "list": "data/ingest/skipped.csv"}
+            if len(skipped): self.say(f"[ingest] {len(skipped)} file(s) skipped, each with its reason in {d / 'skipped.csv'}")
         else:
             curated = Path(c.root or "") / "curated.csv"
             if not curated.is_file(): raise ManifestError(f"data.source 'nasa' needs data.root = a folder written by `flare scrape` (no {curated})")
@@ -134,18 +215,18 @@ def _ingest(self) -> dict:
         rows = []
         for _, r in src.iterrows():
             dest = d / "lr" / slug(r["fine"]) / (Path(r["path"]).stem + f"-{r['sha256'][:8] if r['sha256'] else ''}.png")
-            if not dest.is_file(): save_image(_square(load_image(r["path"]), c.lr_size), dest)
+            _lr_copy(r["path"], dest, c.hr_size, self.cfg.upscale.scale)
             rows.append(r.to_dict() | {"path": str(dest.resolve()), "source_path": r["path"], "sha256": sha256_file(dest)})
         man = make_manifest(rows, self.tax)
     if man.empty: raise ManifestError("ingest: the data set is empty")
+    check_split_coverage(man, self.tax)
     write_manifest(man, d / "manifest.csv")
-    return {"images": len(man), "splits": man["split"].value_counts().to_dict()}
+    return info | {"images": len(man), "splits": man["split"].value_counts().to_dict()}
 
-Pipeline._ingest = _ingest
-def _read(self, stage: str, name: str = "manifest.csv") -> pd.DataFrame:
+@patch
+def read(self: Pipeline, stage: str, name: str = "manifest.csv") -> pd.DataFrame:
     "A manifest a finished stage wrote."
     return read_manifest(self.folder(stage) / name)
-Pipeline.read = _read
 
 # %% ../nbs/07_pipeline.ipynb #69a7a443
 def _hr_source(man: pd.DataFrame) -> list[str]:
@@ -155,7 +236,6 @@ def _hr_source(man: pd.DataFrame) -> list[str]:
 
 def _shipped(kind: str, meta: dict) -> Path | None:
     "The shipped checkpoint folder of `kind` if its record matches `meta` (same training set, steps), else None."
-    from flare_nb.synthesis import demo_checkpoint
     try: d = demo_checkpoint(kind)
     except CheckpointError: return None
     rec = json.loads((d / "flare.json").read_text()) if (d / "flare.json").is_file() else {}
@@ -165,15 +245,19 @@ def upscaler(self):
     "The run's upscaler (built once per process)."
     if "upscaler" in self._cache: return self._cache["upscaler"]
     from flare_nb.upscaling import ResampleUpscaler, SwinIRUpscaler, save_swinir, train_swinir
-    from flare_nb.synthesis import training_set_hash
+    from flare_nb.core import training_set_hash
     u = self.cfg.upscale
     if u.method == "bicubic": up = ResampleUpscaler(scale=u.scale, name="bicubic")
     elif u.method == "swinir":
         up = SwinIRUpscaler.from_checkpoint(u.checkpoint, self.cfg.device, tile=u.tile, overlap=u.tile_overlap, scale=u.scale)
+    elif u.method == "swinir-sky":   # shipped; trained on sky outside every data set, so it serves every split and fold
+        d = demo_checkpoint("swinir-sky"); w = d / "swinir-sky-x4.safetensors"
+        rec = json.loads((d / "flare.json").read_text())
+        if sha256_file(w) != rec["weights_sha256"]: raise CheckpointError(f"{w}: its SHA-256 differs from the one in {d / 'flare.json'}: reinstall flare_nb")
+        up = SwinIRUpscaler.from_checkpoint(w, self.cfg.device, tile=u.tile, overlap=u.tile_overlap, scale=u.scale)
     else:
         man = self.read("ingest"); tr = man[man["split"] == "train"]; src = _hr_source(man)
         meta = {"train_set": training_set_hash(src, tr["fine"].tolist()), "train_steps": u.train_steps, "train_seed": self.cfg.seed}
-        if u.scale != 4: raise ConfigError("upscale.method 'swinir-tiny' is a x4 model: set upscale.scale to 4")
         d = _shipped("swinir-tiny", meta)
         if d is None:
             d = self.run.models / "swinir-tiny"
@@ -207,7 +291,8 @@ def _augment(self) -> dict:
 def generator(self):
     "The run's text-to-image generator (built once per process)."
     if "generator" in self._cache: return self._cache["generator"]
-    from flare_nb.synthesis import SmallDiffusion, UniDiffuserGenerator, train_diffusion, training_set_hash
+    from flare_nb.core import training_set_hash
+    from flare_nb.synthesis import SmallDiffusion, UniDiffuserGenerator, train_diffusion
     s = self.cfg.synth
     if s.generator == "unidiffuser":
         gen = UniDiffuserGenerator.from_folder(s.checkpoint, self.cfg.device, steps=s.steps, guidance=s.guidance)
@@ -272,10 +357,7 @@ def _train(self) -> dict:
         if len(skipped): atomic_write_text(self.folder("train") / "eval" / f"skipped_{o.name}.csv", skipped.to_csv(index=False))
     m = self.cfg.mix   # Table 4's grid: one more variant per (alpha, beta), on the first backbone and task
     grid = {n: self.read("mix", f"{n}.csv") for n in [grid_name(*ab) for ab in m.grid if tuple(ab) != (m.alpha, m.beta)]}
-    # one models folder per training data + training code: a run whose data changed is never reused,
-    # while adding seeds or backbones to the same data trains only the new runs
-    data_key = hashlib.sha256((self.key("mix") + self.key("upscale") + code_hash(("training",))).encode()).hexdigest()[:10]
-    out = self.run.models / f"data-{data_key}"
+    out = self.models_dir()
     res = []
     for b in t.backbones:
         w = t.pretrained.format(backbone=b) if isinstance(t.pretrained, str) else None
@@ -307,3 +389,27 @@ def run_pipeline(cfg: Config, until: str | None = None, root: str | Path | None 
     say(f"total {t['seconds'].sum():.0f} s; run folder {p.run.root}")
     if (p.run.reports / "report.md").is_file() and (until in (None, "analyse")): say(f"report: {p.run.reports / 'report.md'}")
     return p, t
+
+# %% ../nbs/07_pipeline.ipynb #ce9923b1
+def _same_table(a: Path, b: Path) -> bool:
+    "Two CSV manifests hold the same rows once path columns are cut to file names (run folders in other places)."
+    try: x, y = (pd.read_csv(p, dtype=str, keep_default_na=False) for p in (a, b))
+    except (OSError, ValueError): return False
+    for d in (x, y):
+        for c in [c for c in d.columns if c == "path" or c.endswith("_path")]: d[c] = d[c].map(lambda s: Path(s).name)
+    return x.equals(y)
+
+def compare_runs(a: str | Path, b: str | Path) -> tuple[pd.DataFrame, str | None]:
+    "Every file that two runs' stages wrote and that differs on disk (stage order), and the first stage where they part (None: none)."
+    a, b = Path(a), Path(b)
+    rows = []
+    for stage in STAGES:
+        recs = [json.loads(p.read_text()).get("outputs", {}) if (p := r / "data" / stage / "stage.json").is_file() else {} for r in (a, b)]
+        for rel in sorted(set(recs[0]) | set(recs[1])):   # the files either run recorded, hashed as they are on disk now
+            ha, hb = (sha256_file(r / rel) if (r / rel).is_file() else None for r in (a, b))
+            if ha == hb: continue
+            status = "only in B" if ha is None else "only in A" if hb is None else "differs"
+            if status == "differs" and rel.endswith(".csv") and _same_table(a / rel, b / rel): continue   # same rows, other folders
+            rows.append({"stage": stage, "file": rel, "status": status, "sha256_a": (ha or "")[:12], "sha256_b": (hb or "")[:12]})
+    diff = pd.DataFrame(rows, columns=["stage", "file", "status", "sha256_a", "sha256_b"])
+    return diff, (diff["stage"].iloc[0] if len(diff) else None)

@@ -22,17 +22,17 @@ from diffusers.training_utils import EMAModel
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import (ManifestError, atomic_write_text, derive_seed, load_image, make_manifest, pick_device,
+from .core import (CheckpointError, ManifestError, checkpoint_errors, images_close, atomic_write_text, demo_checkpoint, training_set_hash, derive_seed, load_image, make_manifest, pick_device,
                            save_image, sha256_file, slug)
-from .upscaling import CheckpointError, Upscaler
+from .upscaling import Upscaler
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'PAPER_TEMPLATE', 'EXTRA_TEMPLATES', 'class_prompts', 'prompt_class', 'Generator', 'small_unet', 'to_model',
-           'from_model', 'dihedral', 'training_set_hash', 'train_diffusion', 'SmallDiffusion', 'folder_fingerprint',
-           'UniDiffuserGenerator', 'tiny_unidiffuser', 'synth_plan', 'vary_manifest', 'synthesize', 'LiteFeatures',
-           'image_features', 'class_agreement', 'kid', 'kid_table', 'demo_checkpoint', 'sample_grid']
+           'from_model', 'dihedral', 'train_diffusion', 'SmallDiffusion', 'folder_fingerprint', 'UniDiffuserGenerator',
+           'tiny_unidiffuser', 'synth_plan', 'vary_manifest', 'synthesize', 'LiteFeatures', 'image_features',
+           'class_agreement', 'kid', 'kid_table', 'sample_grid']
 
 # %% ../nbs/03_synthesis.ipynb #b6579eeb
 PAPER_TEMPLATE = "A realistic image of {cls} in space"
@@ -103,11 +103,6 @@ def dihedral(x: torch.Tensor, g: torch.Generator) -> torch.Tensor:
     return out
 
 # %% ../nbs/03_synthesis.ipynb #275d2cf1
-def training_set_hash(paths: list[str], labels: list[str]) -> str:
-    "Fingerprint of a training set: file names and labels, order-free."
-    items = sorted(f"{Path(p).name}\t{l}" for p, l in zip(paths, labels))
-    return hashlib.sha256("\n".join(items).encode()).hexdigest()
-
 def train_diffusion(paths: list[str],           # training images (training split only!)
                     labels: list[str],          # their class names
                     classes: list[str],         # the class list (its order fixes the embedding index)
@@ -237,8 +232,9 @@ class SmallDiffusion(Generator):
         if not (folder / "flare.json").is_file() or not (folder / "config.json").is_file():
             raise CheckpointError(f"no small diffusion model in {folder}: expected config.json, flare.json and weights written by "
                                   "SmallDiffusion.save (train one with train_diffusion, or `flare synth` does it for you)")
-        meta = json.loads((folder / "flare.json").read_text())
-        model = UNet2DModel.from_pretrained(folder, local_files_only=True)
+        with checkpoint_errors(folder, "small diffusion model folder"):
+            meta = json.loads((folder / "flare.json").read_text())
+            model = UNet2DModel.from_pretrained(folder, local_files_only=True, use_safetensors=True)   # never a pickle
         settings = {k: meta.pop(k) for k in ("steps", "guidance", "strength")}
         classes = meta.pop("classes"); meta.pop("kind", None); meta.pop("size", None)
         return cls(model, classes, **(settings | kw), meta=meta)
@@ -273,7 +269,8 @@ class UniDiffuserGenerator(Generator):
                                   "synth.generator='ddpm-small' for the offline model")
         dev = pick_device(device)
         dtype = dtype or (torch.float16 if dev.type == "cuda" else torch.float32)
-        pipe = _unidiffuser_cls().from_pretrained(folder, local_files_only=True, torch_dtype=dtype).to(dev)
+        with checkpoint_errors(folder, "diffusers UniDiffuserPipeline folder"):
+            pipe = _unidiffuser_cls().from_pretrained(folder, local_files_only=True, torch_dtype=dtype).to(dev)
         if dev.type == "cuda": pipe.enable_attention_slicing()
         return cls(pipe, name=f"unidiffuser:{folder.name}", fingerprint=folder_fingerprint(folder), **kw)
 
@@ -498,13 +495,6 @@ def kid_table(real: dict[str, np.ndarray], synth: dict[str, np.ndarray], ref: di
     return pd.DataFrame(rows)
 
 # %% ../nbs/03_synthesis.ipynb #58aa6de2
-def demo_checkpoint(kind: str = "ddpm-small") -> Path:
-    "Folder of a checkpoint shipped with the package ('ddpm-small' or 'swinir-tiny')."
-    from importlib.resources import files
-    p = Path(str(files("flare_nb"))) / "data" / "checkpoints" / kind
-    if not p.exists(): raise CheckpointError(f"no shipped {kind} checkpoint at {p}; run `python tools/make_demo_checkpoints.py`")
-    return p
-
 def sample_grid(gen: Generator, classes: list[str], per_class: int = 6, seed: int = 0, title: str = "", save: str | Path | None = None):
     "A grid of text-to-image samples: one row per class."
     fig, axes = plt.subplots(len(classes), per_class, figsize=(1.1 * per_class, 1.15 * len(classes)), squeeze=False)

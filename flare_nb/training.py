@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 
 from .core import (Taxonomy, atomic_path, atomic_write_text, derive_seed, load_image, load_taxonomy,
                            make_manifest, pick_device, save_image, seed_everything, sha256_file)
-from .upscaling import CheckpointError
+from .core import CheckpointError, checkpoint_errors
 
 # %% auto #0
 __all__ = ['IMAGENET_STATS', 'BACKBONES', 'SHIFTS', 'BackboneSpec', 'lite0_builtin_state', 'build_backbone', 'ManifestDataset',
@@ -91,8 +91,8 @@ def build_backbone(name: str,                     # a BACKBONES name
         p = Path(weights)
         if not p.is_file(): raise CheckpointError(f"pretrained weights not found: {p}; pass a local state dict of {name} "
                                                   f"(e.g. torchvision's file from ~/.cache/torch/hub/checkpoints), 'builtin' for efficientnet_lite0, or None")
-        try: sd = torch.load(p, map_location="cpu", weights_only=True) if p.suffix != ".safetensors" else load_file(str(p))
-        except Exception as e: raise CheckpointError(f"{p}: not a readable state dict ({type(e).__name__})") from None
+        with checkpoint_errors(p, f"state dict of {name}"):
+            sd = torch.load(p, map_location="cpu", weights_only=True) if p.suffix != ".safetensors" else load_file(str(p))
         sd = sd.get("state_dict", sd) if isinstance(sd, dict) else sd
         try: model.load_state_dict(sd)
         except RuntimeError as e: raise CheckpointError(f"{p}: does not fit {name}: {str(e).splitlines()[0][:200]}") from None
@@ -269,9 +269,10 @@ def ood_set(root: str | Path,               # folder of class sub-folders from a
 # %% ../nbs/05_training.ipynb #2197f8d2
 def load_run_model(folder: str | Path, taxonomy: Taxonomy) -> tuple[nn.Module, dict]:
     "The best-validation model of a finished run folder (eval mode) and its info."
-    folder = Path(folder); m = json.loads((folder / "metrics.json").read_text()); info = m["info"]
+    folder = Path(folder)
+    with checkpoint_errors(folder / "metrics.json", "run record"): m = json.loads((folder / "metrics.json").read_text()); info = m["info"]
     model, _ = build_backbone(info["backbone"], len(taxonomy.labels(m["spec"]["task"])), None, info["img_size"])
-    model.load_state_dict(load_file(str(folder / "best.safetensors")))
+    with checkpoint_errors(folder / "best.safetensors", "classifier checkpoint"): model.load_state_dict(load_file(str(folder / "best.safetensors")))
     return model.eval(), info
 
 def _evaluate_into(model, folder: Path, proto: str, ev: pd.DataFrame, taxonomy: Taxonomy, task: str, info: dict) -> dict:

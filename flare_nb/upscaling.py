@@ -3,6 +3,8 @@
 # %% ../nbs/02_upscaling.ipynb #abe89ce4
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import random
 import re
@@ -21,19 +23,17 @@ from pytorch_msssim import ms_ssim
 from torchmetrics.functional.image import peak_signal_noise_ratio, structural_similarity_index_measure
 from tqdm.auto import tqdm
 
-from .core import (BadImageError, import_basicsr, load_image, log, make_manifest, pick_device, save_image,
-                           seed_everything, sha256_file, slug)
+from .core import (BadImageError, CheckpointError, atomic_path, checkpoint_errors, atomic_write_text, downscale, import_basicsr, load_image,
+                           log, make_manifest, pick_device, save_image, seed_everything, sha256_file, slug, square_image)
 
 # %% auto #0
-__all__ = ['SWINIR_PRESETS', 'SWINIR_HINT', 'KERNELS', 'CheckpointError', 'swinir_settings', 'build_swinir', 'BicubicResidual',
+__all__ = ['SWINIR_PRESETS', 'SWINIR_HINT', 'KERNELS', 'SKY_SET_REASONS', 'swinir_settings', 'build_swinir', 'BicubicResidual',
            'read_state_dict', 'load_swinir', 'save_swinir', 'upscale_tensor', 'Upscaler', 'ResampleUpscaler',
-           'SwinIRUpscaler', 'degrade', 'train_swinir', 'upscale_manifest', 'image_quality', 'paper_protocol',
-           'quality_table', 'per_class', 'upscaling_report', 'plot_crops']
+           'SwinIRUpscaler', 'degrade', 'train_swinir', 'rgb_to_y', 'quantize', 'y_quality_t', 'sky_set_sources',
+           'build_sky_set', 'sky_set_hash', 'holdout_psnr', 'train_upscaler', 'upscale_manifest', 'image_quality',
+           'paper_protocol', 'quality_table', 'per_class', 'upscaling_report', 'plot_crops']
 
 # %% ../nbs/02_upscaling.ipynb #3a85b987
-class CheckpointError(ValueError):
-    "A checkpoint file that is missing, unreadable, or not what was expected; the message says what to pass."
-
 def _swinir_cls():
     return import_basicsr("basicsr.archs.swinir_arch").SwinIR
 
@@ -101,13 +101,11 @@ def read_state_dict(path: str | Path) -> dict:
     "Tensors of a checkpoint (.pth/.pt via weights_only, or .safetensors), unwrapping 'params_ema'/'params'."
     path = Path(path)
     if not path.is_file(): raise CheckpointError(f"checkpoint not found: {path}; {SWINIR_HINT}")
-    try:
+    with checkpoint_errors(path, "SwinIR checkpoint (tensors in a .pth, or .safetensors)"):
         if path.suffix == ".safetensors":
             from safetensors.torch import load_file
             obj = load_file(str(path))
         else: obj = torch.load(path, map_location="cpu", weights_only=True)
-    except Exception as e:
-        raise CheckpointError(f"{path}: not a readable checkpoint ({type(e).__name__}: {str(e)[:200]}); {SWINIR_HINT}") from None
     if isinstance(obj, dict):
         for key in ("params_ema", "params", "state_dict"):
             if key in obj and isinstance(obj[key], dict): obj = obj[key]; break
@@ -323,6 +321,204 @@ def train_swinir(hr_paths: list[str | Path],     # HR training images (training 
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         hist.append({"step": step + 1, "l1": loss.item()})
     return model.eval().cpu(), pd.DataFrame(hist)
+
+# %% ../nbs/02_upscaling.ipynb #e2d86730
+def rgb_to_y(x: torch.Tensor) -> torch.Tensor:
+    "ITU-R BT.601 luma (Y of YCbCr, 16..235) of an RGB batch in [0, 1]: (B, 3, H, W) -> (B, 1, H, W)."
+    w = torch.tensor([65.481, 128.553, 24.966], dtype=x.dtype).view(1, 3, 1, 1)
+    return 16.0 + (x * w).sum(1, keepdim=True)
+
+def quantize(x: torch.Tensor) -> torch.Tensor:
+    "Round to 8-bit levels, as a saved image is (scores are measured on what is saved)."
+    return (x.clamp(0, 1) * 255).round() / 255
+
+def y_quality_t(sr: torch.Tensor, hr: torch.Tensor, border: int) -> dict:
+    "PSNR and SSIM on the Y channel with `border` pixels cropped on every side: the SR papers' protocol."
+    a, b = rgb_to_y(sr), rgb_to_y(hr)
+    if border: a, b = a[..., border:-border, border:-border], b[..., border:-border, border:-border]
+    return {"psnr_y": peak_signal_noise_ratio(a, b, data_range=255.0).item(),
+            "ssim_y": structural_similarity_index_measure(a, b, data_range=255.0).item()}
+
+# %% ../nbs/02_upscaling.ipynb #9af74245
+SKY_SET_REASONS = ("no catalogue name", "not in OpenNGC", "no class for this type", "irregular or uncertain")  # excluded for having no class
+
+def _centre_radius(corners) -> tuple[float, float, float]:
+    "(ra, dec, radius) in degrees of an image from its four sky corners (small-angle approximation)."
+    c = np.asarray(corners, dtype=float); dec = np.radians(c[:, 1].mean())
+    ra = np.degrees(np.arctan2(np.sin(np.radians(c[:, 0])).mean(), np.cos(np.radians(c[:, 0])).mean())) % 360
+    d = np.hypot((c[:, 0] - ra + 180) % 360 - 180, 0) * np.cos(dec)
+    r = np.sqrt(d ** 2 + (c[:, 1] - c[:, 1].mean()) ** 2).max()
+    return float(ra), float(c[:, 1].mean()), float(r)
+
+def _apart(a: tuple, b: tuple) -> bool:
+    "True when two sky circles (ra, dec, radius) do not overlap."
+    ra1, d1, r1 = map(np.radians, a); ra2, d2, r2 = map(np.radians, b)
+    cosd = np.sin(d1) * np.sin(d2) + np.cos(d1) * np.cos(d2) * np.cos(ra1 - ra2)
+    return float(np.arccos(np.clip(cosd, -1, 1))) > r1 + r2
+
+def sky_set_sources(src: str | Path | None = None,          # Stellarium's nebulae folder (default: the atlas's)
+                    atlas: pd.DataFrame | None = None,      # the atlas manifest (default: the shipped one)
+                    milkyway: str | Path | None = None,     # Stellarium's Milky Way panorama
+                   ) -> pd.DataFrame:                       # one row per source image: file, kind, credit, licence, why kept
+    "Real sky images that are not in the atlas: Stellarium's unclassified deep-sky images far from every atlas object, its Milky Way, the Hubble Deep Field."
+    from flare_nb.atlas import (STELLARIUM_CREDITS, STELLARIUM_DIR, atlas_dir, catalogue_id, licence_for, load_atlas,
+                                read_credit_sections, read_textures)
+    src = Path(src or STELLARIUM_DIR); atlas = load_atlas() if atlas is None else atlas
+    if not (src / "textures.json").is_file():
+        raise FileNotFoundError(f"{src / 'textures.json'} not found: install Debian's stellarium-data (apt-get install stellarium-data)")
+    tiles = {t["imageUrl"]: t for t in read_textures(src / "textures.json")}
+    taken = [_centre_radius(tiles[f]["worldCoords"][0]) for f in atlas["source_file"] if f in tiles]
+    ex = pd.read_csv(atlas_dir() / "excluded.csv", keep_default_na=False)
+    sections = read_credit_sections(STELLARIUM_CREDITS) if Path(STELLARIUM_CREDITS).is_file() else []
+    rows = []
+    for _, e in ex.iterrows():
+        t = tiles.get(e["file"])
+        if t is None or not any(k in e["reason"] for k in SKY_SET_REASONS): continue
+        circle = _centre_radius(t["worldCoords"][0])
+        if not all(_apart(circle, a) for a in taken): continue          # shares sky with an atlas image: left out
+        cred = t["imageCredits"].get("short", "")
+        lic, _ = licence_for(catalogue_id(e["file"]) or "", cred, sections)
+        rows.append({"source": str(src / e["file"]), "kind": "stellarium-unclassified", "credit": cred, "licence": lic,
+                     "why": f"{e['reason']}; no atlas image within its sky footprint"})
+    mw = Path(milkyway or src.parents[1] / "textures" / "milkyway.png")
+    if mw.is_file():
+        rows.append({"source": str(mw), "kind": "milkyway", "credit": "Axel Mellinger, University of Potsdam (Stellarium's Milky Way panorama)",
+                     "licence": "permission to modify and redistribute with credit to the original image (Stellarium CREDITS 4.6)",
+                     "why": "all-sky panorama at 0.18 deg/px: no atlas object is resolved in it"})
+    rows.append({"source": "skimage:hubble_deep_field", "kind": "hubble-deep-field", "credit": "NASA / STScI, via scikit-image",
+                 "licence": "public domain (NASA)", "why": "a deep field: no catalogued deep-sky object of the atlas"})
+    return pd.DataFrame(rows)
+
+# %% ../nbs/02_upscaling.ipynb #2695cc32
+def _views(img: Image.Image, kind: str, hr_size: int) -> list[tuple[str, Image.Image]]:
+    "HR views of one source image: a deep-sky image as the atlas makes it (plus a 2x zoom when large); a wide field cut into tiles."
+    if kind == "stellarium-unclassified":
+        if min(img.size) < hr_size: return []
+        out = [("fit", square_image(img, hr_size))]
+        if min(img.size) >= 2 * hr_size:
+            s = min(img.size) // 2; l, t = (img.width - s) // 2, (img.height - s) // 2
+            out.append(("zoom2", square_image(img.crop((l, t, l + s, t + s)), hr_size)))
+        return out
+    rows = range(img.height // hr_size)
+    if kind == "milkyway": rows = [r for r in rows if abs((r + 0.5) * hr_size / img.height - 0.5) < 0.25]   # |b| < 45 deg: little polar smear
+    return [(f"tile{r}-{c}", img.crop((c * hr_size, r * hr_size, (c + 1) * hr_size, (r + 1) * hr_size)))
+            for r in rows for c in range(img.width // hr_size)] + [("fit", square_image(img, hr_size))]
+
+def build_sky_set(out: str | Path,                       # folder for hr/*.png and sky_set.csv
+                  sources: pd.DataFrame | None = None,   # `sky_set_sources()` (default: built here)
+                  hr_size: int = 256,                    # side of the HR images, as in the atlas
+                  holdout_every: int = 8,                # every n-th source image goes to 'holdout' (early stopping)
+                 ) -> pd.DataFrame:                      # one row per HR image, with sha256 and perceptual hash
+    "The upscaler's own training images: HR views of sky images outside the atlas, with credits and hashes."
+    import imagehash
+    out = Path(out); sources = sky_set_sources() if sources is None else sources
+    rows = []
+    for i, s in enumerate(sources.sort_values("source").to_dict("records")):
+        if s["source"] == "skimage:hubble_deep_field":
+            from skimage.data import hubble_deep_field
+            img = Image.fromarray(hubble_deep_field())
+        else: img = load_image(s["source"])
+        for view, hr in _views(img, s["kind"], hr_size):
+            dest = save_image(hr, out / "hr" / f"{slug(Path(s['source']).stem)}-{view}.png")
+            rows.append(s | {"path": str(dest), "view": view, "split": "holdout" if i % holdout_every == holdout_every - 1 else "train",
+                             "sha256": sha256_file(dest), "phash": str(imagehash.phash(hr))})
+    df = pd.DataFrame(rows)
+    atomic_write_text(out / "sky_set.csv", df.assign(path=[Path(p).relative_to(out).as_posix() for p in df["path"]]).to_csv(index=False))
+    return df
+
+def sky_set_hash(sky: pd.DataFrame) -> str:
+    "Fingerprint of a sky set: its images' content hashes and splits, order-free."
+    return hashlib.sha256("\n".join(sorted(f"{h}\t{s}" for h, s in zip(sky["sha256"], sky["split"]))).encode()).hexdigest()
+
+# %% ../nbs/02_upscaling.ipynb #4127925b
+def _pairs(paths: list, scale: int) -> list[tuple[torch.Tensor, torch.Tensor]]:
+    "(LR, HR) uint8 tensors of each HR file, the LR made by the one LR rule (`downscale`)."
+    out = []
+    for p in paths:
+        hr = load_image(p); s = (hr.width // scale * scale, hr.height // scale * scale)
+        hr = hr.crop((0, 0, *s))
+        out.append(tuple(torch.from_numpy(np.asarray(im).copy()).permute(2, 0, 1) for im in (downscale(hr, scale), hr)))
+    return out
+
+def _batch(pairs, n: int, lp: int, scale: int, rng: np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    "A batch of aligned random crops (LR side `lp`), each under one of the 8 flips/quarter-turns."
+    xs, ys = [], []
+    for i in rng.integers(len(pairs), size=n):
+        lr, hr = pairs[i]; y0, x0 = int(rng.integers(lr.shape[1] - lp + 1)), int(rng.integers(lr.shape[2] - lp + 1))
+        a, b = lr[:, y0:y0 + lp, x0:x0 + lp], hr[:, y0 * scale:(y0 + lp) * scale, x0 * scale:(x0 + lp) * scale]
+        k, f = int(rng.integers(4)), bool(rng.integers(2))
+        a, b = torch.rot90(a, k, (1, 2)), torch.rot90(b, k, (1, 2))
+        if f: a, b = a.flip(2), b.flip(2)
+        xs.append(a); ys.append(b)
+    return torch.stack(xs).float() / 255, torch.stack(ys).float() / 255
+
+@torch.no_grad()
+def holdout_psnr(model: torch.nn.Module, pairs: list, scale: int, window: int = 8) -> float:
+    "Mean Y-channel PSNR (border `scale` cropped) of `model` on whole held-out (LR, HR) pairs."
+    model.eval(); vals = []
+    for lr, hr in pairs:
+        sr = upscale_tensor(model, lr[None].float() / 255, scale, window=window)
+        vals.append(y_quality_t(quantize(sr), hr[None].float() / 255, scale)["psnr_y"])
+    return float(np.mean(vals))
+
+# %% ../nbs/02_upscaling.ipynb #a42b7067
+def train_upscaler(train_paths: list,             # HR training images (never an image of the classification data)
+                   holdout_paths: list,           # HR images for early stopping (also outside the data)
+                   out: str | Path,               # folder: best.safetensors, resume state, history.csv
+                   preset: str = "tiny-x4",       # a SWINIR_PRESETS name
+                   batch_size: int = 16,
+                   lr_side: int = 24,             # LR patch side (a multiple of the window)
+                   lr: float = 5e-4,              # Adam learning rate, halved whenever the held-out PSNR stalls
+                   eval_every: int = 250,         # steps between held-out evaluations (and saves)
+                   patience: int = 4,             # evaluations without a gain of `min_gain` dB before halving
+                   min_gain: float = 0.005,       # dB that count as a gain
+                   halvings: int = 3,             # stop after this many halvings ...
+                   max_steps: int = 60_000,       # ... or this many steps
+                   seed: int = 0,
+                   progress: bool = True,
+                  ) -> pd.DataFrame:             # history: step, loss, held-out Y-PSNR, learning rate
+    "Train a bicubic-residual SwinIR on exact (HR, downscale(HR)) pairs until the held-out Y-PSNR stops improving; resumable."
+    from safetensors.torch import load_file, save_file
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    s = dict(in_chans=3, img_size=64, img_range=1.0, **SWINIR_PRESETS[preset]); scale = s["upscale"]
+    if lr_side % s["window_size"]: raise ValueError(f"lr_side {lr_side} must be a multiple of the window ({s['window_size']})")
+    seed_everything(seed)
+    model = build_swinir(s); _zero_last_layer(model); model = BicubicResidual(model, scale)
+    opt = torch.optim.Adam(model.parameters(), lr=lr, betas=(0.9, 0.99))
+    tr, ho = _pairs(train_paths, scale), _pairs(holdout_paths, scale)
+    st = {"step": 0, "lr": lr, "best": holdout_psnr(model, ho, scale), "since": 0, "halvings": 0, "history": []}
+    if (out / "state.json").is_file():   # resume from the last evaluation
+        st = json.loads((out / "state.json").read_text())
+        model.load_state_dict(load_file(str(out / "last.safetensors")))
+        opt.load_state_dict(torch.load(out / "last_optim.pt", weights_only=True))
+    else: st["history"].append({"step": 0, "loss": float("nan"), "holdout_psnr_y": st["best"], "lr": lr})
+    for g in opt.param_groups: g["lr"] = st["lr"]
+    bar = tqdm(total=max_steps, initial=st["step"], desc=f"train {preset}", disable=not progress)
+    while st["step"] < max_steps and st["halvings"] <= halvings:
+        rng = np.random.default_rng([seed, st["step"]])   # the batches after a resume are those of an unbroken run
+        model.train(); losses = []
+        for _ in range(eval_every):
+            x, y = _batch(tr, batch_size, lr_side, scale, rng)
+            loss = F.l1_loss(model(x), y); opt.zero_grad(); loss.backward(); opt.step(); losses.append(loss.item())
+        st["step"] += eval_every; bar.update(eval_every)
+        psnr = holdout_psnr(model, ho, scale)
+        st["history"].append({"step": st["step"], "loss": float(np.mean(losses)), "holdout_psnr_y": psnr, "lr": st["lr"]})
+        if psnr > st["best"] + min_gain:
+            st["best"], st["since"] = psnr, 0
+            with atomic_path(out / "best.safetensors") as tmp: save_file({k: v.contiguous() for k, v in model.state_dict().items()
+                                                                          if not k.endswith(("attn_mask", "relative_position_index"))}, str(tmp))
+        else:
+            st["since"] += 1
+            if st["since"] >= patience:
+                st["halvings"] += 1; st["since"] = 0; st["lr"] /= 2
+                for g in opt.param_groups: g["lr"] = st["lr"]
+        bar.set_postfix(psnr=f"{psnr:.3f}", best=f"{st['best']:.3f}", lr=f"{st['lr']:.1e}")
+        with atomic_path(out / "last.safetensors") as tmp: save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(tmp))
+        with atomic_path(out / "last_optim.pt") as tmp: torch.save(opt.state_dict(), tmp)
+        atomic_write_text(out / "state.json", json.dumps(st))
+        atomic_write_text(out / "history.csv", pd.DataFrame(st["history"]).to_csv(index=False))
+    bar.close()
+    return pd.DataFrame(st["history"])
 
 # %% ../nbs/02_upscaling.ipynb #6795fbf0
 def upscale_manifest(man: pd.DataFrame,       # manifest of LR images

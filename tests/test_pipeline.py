@@ -29,7 +29,7 @@ def test_kill_mid_stage_then_resume(tmp_path):
     assert not (out / "data" / "train" / "stage.json").exists()          # killed inside the train stage
     r = _run(cfg, out)
     assert r.returncode == 0, r.stderr[-3000:]
-    for s in ("ingest", "upscale", "augment", "synthesize", "mix"): assert f"[{s}] unchanged, skipped" in r.stdout
+    for s in ("ingest", "upscale", "augment", "synthesize", "mix"): assert f"[{s}] unchanged and intact, skipped" in r.stdout
     assert "[train] running" in r.stdout
     # nothing half-written, nothing twice, every listed file readable
     assert not [p for p in out.rglob("*") if ".tmp" in p.name]
@@ -48,7 +48,7 @@ def test_kill_mid_stage_then_resume(tmp_path):
     assert (out / "reports" / "report.md").is_file()
     # a third run does nothing
     t0 = time.time(); r = _run(cfg, out)
-    assert r.returncode == 0 and r.stdout.count("unchanged, skipped") == 7, r.stdout
+    assert r.returncode == 0 and r.stdout.count("unchanged and intact, skipped") == 7, r.stdout
     print(f"re-run of a finished run: {time.time() - t0:.1f} s")
 
 def test_clear_errors_not_tracebacks(tmp_path):
