@@ -308,7 +308,7 @@ def config_problems(cfg: Config) -> list[str]:
     if not c.train.seeds: p.append("train.seeds: give at least one seed")
     elif len(set(c.train.seeds)) < len(c.train.seeds): p.append(f"train.seeds: a seed is listed twice in {c.train.seeds}")
     if "vit_b_16" in c.train.backbones and c.train.img_size % 16: p.append(f"train.img_size: vit_b_16 needs a multiple of 16, got {c.train.img_size}")
-    if c.train.pretrained == "builtin" and (other := [b for b in c.train.backbones if b != "efficientnet_lite0"]):
+    if c.train.pretrained == "builtin" and (other := [b for b in c.train.backbones if b != "efficientnet_lite0" and b in KNOWN_BACKBONES]):
         p.append(f"train.pretrained: 'builtin' weights exist only for efficientnet_lite0, not {other}; give a local file pattern with {{backbone}} or null")
     if c.data.max_per_class is not None and 0 < c.data.max_per_class < 3: p.append(f"data.max_per_class: need at least 3 objects per class (one per split), got {c.data.max_per_class}")
     p += [f"eval.shifts: unknown shift {s!r}; known: mono, noisy, blurred" for s in c.eval.shifts if s not in ("mono", "noisy", "blurred")]

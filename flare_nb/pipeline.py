@@ -382,7 +382,8 @@ Pipeline._train, Pipeline._analyse = _train, _analyse
 # %% ../nbs/07_pipeline.ipynb #89ed8b3a
 def run_pipeline(cfg: Config, until: str | None = None, root: str | Path | None = None, progress: bool = True,
                  say=print) -> tuple[Pipeline, pd.DataFrame]:
-    "Run (or resume) every stage of `cfg` up to `until`; return the pipeline and the stage timings."
+    "Check `cfg` (every problem at once, before anything is made), then run or resume its stages up to `until`."
+    if problems := check_config(cfg): raise ConfigError("\n".join(problems))
     p = Pipeline(cfg, Path(root) if root else None, progress=progress, say=say)
     t = p.run_all(until)
     say("\n" + t.to_string(index=False))

@@ -10,7 +10,7 @@ import time
 import urllib.robotparser
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import unquote, urlencode, urljoin, urlsplit
 
 import imagehash
 import numpy as np
@@ -29,14 +29,16 @@ from .core import (BadImageError, Taxonomy, atomic_path, atomic_write_text, load
 # %% auto #0
 __all__ = ['USER_AGENT', 'NASA_API', 'NASA_HOSTS', 'RENDITIONS', 'IMAGE_LINK', 'FetchError', 'Fetcher', 'check_url',
            'allowed_by_robots', 'get', 'get_json', 'download', 'safe_name', 'safe_path', 'nasa_search',
-           'nasa_rendition', 'download_items', 'scrape_nasa', 'scrape_html', 'CurationRules', 'photo_stats', 'curate',
-           'curation_summary']
+           'nasa_renditions', 'nasa_rendition', 'download_items', 'scrape_nasa', 'scrape_html', 'CurationRules',
+           'photo_stats', 'curate', 'curation_summary']
 
 # %% ../nbs/01_scraping.ipynb #7a965cca
 USER_AGENT = f"flare_nb/{__version__} (research data collection; +https://github.com/flare-nb/flare_nb)"
 
 class FetchError(RuntimeError):
-    "A URL that could not or may not be fetched; the message says which and why."
+    "A URL that could not or may not be fetched; the message says which and why; `permanent` when asking again cannot help."
+    def __init__(self, msg: str, permanent: bool = False):
+        super().__init__(msg); self.permanent = permanent
 
 @dataclass
 class Fetcher:
@@ -70,10 +72,11 @@ def _host(url: str) -> str:
 def check_url(self: Fetcher, url: str) -> str:
     "Refuse anything but http(s) URLs on an allowed host; return the URL."
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"): raise FetchError(f"{url}: only http(s) is followed, not {parts.scheme or 'no scheme'!r}")
+    if parts.scheme not in ("http", "https"): raise FetchError(f"{url}: only http(s) is followed, not {parts.scheme or 'no scheme'!r}", permanent=True)
+    if ".." in [unquote(s) for s in parts.path.split("/")]: raise FetchError(f"{url}: a path that climbs out of its folder ('..') is refused", permanent=True)
     host = _host(url)
     if host not in self.allowed_hosts and host.split(":")[0] not in self.allowed_hosts:
-        raise FetchError(f"{url}: host {host!r} is not in the allowed hosts {list(self.allowed_hosts)}")
+        raise FetchError(f"{url}: host {host!r} is not in the allowed hosts {list(self.allowed_hosts)}", permanent=True)
     return url
 
 def allowed_by_robots(self: Fetcher, url: str) -> bool:
@@ -107,15 +110,15 @@ def get(self: Fetcher, url: str, stream: bool = False, max_redirects: int = 5) -
     "GET `url` after the URL and robots checks, following at most `max_redirects` checked redirects."
     for _ in range(max_redirects + 1):
         self.check_url(url)
-        if not self.allowed_by_robots(url): raise FetchError(f"{url}: disallowed by robots.txt")
+        if not self.allowed_by_robots(url): raise FetchError(f"{url}: disallowed by robots.txt", permanent=True)
         p = urlsplit(url); self._wait(f"{p.scheme}://{p.netloc}")
         try: r = self.session.get(url, timeout=self.timeout, stream=stream, allow_redirects=False)
         except requests.RequestException as e: raise FetchError(f"{url}: {type(e).__name__} after {self.retries} retries ({e})") from None
         if r.is_redirect and "location" in r.headers:
             url = urljoin(url, r.headers["location"]); r.close(); continue
-        if r.status_code >= 400: raise FetchError(f"{url}: HTTP {r.status_code} after retries")
+        if r.status_code >= 400: raise FetchError(f"{url}: HTTP {r.status_code} after retries", permanent=r.status_code < 500 and r.status_code not in (408, 429))
         return r
-    raise FetchError(f"{url}: more than {max_redirects} redirects")
+    raise FetchError(f"{url}: more than {max_redirects} redirects", permanent=True)
 
 def get_json(self: Fetcher, url: str) -> dict | list:
     "GET `url` and parse its JSON body."
@@ -197,19 +200,22 @@ def nasa_search(fetcher: Fetcher,           # the polite client
         url, page = (nxt[0] if nxt else None), page + 1
     return items
 
-def nasa_rendition(fetcher: Fetcher, nasa_id: str, api: str = NASA_API, prefer: tuple = RENDITIONS) -> str:
-    "URL of the preferred image rendition of `nasa_id` (from the asset manifest)."
+def nasa_renditions(fetcher: Fetcher, nasa_id: str, api: str = NASA_API, prefer: tuple = RENDITIONS) -> list[str]:
+    "Image hrefs of `nasa_id` from its asset manifest, the preferred rendition first: the next is tried when one is refused or fails."
     js = fetcher.get_json(f"{api}/asset/{requests.utils.quote(nasa_id, safe='')}")
     hrefs = [i.get("href", "") for i in js.get("collection", {}).get("items", [])]
-    for tag in prefer:
-        for h in hrefs:
-            if re.search(rf"~{tag}\.(jpe?g|png|tiff?|gif)$", h, re.I): return h
-    raise FetchError(f"{nasa_id}: no image rendition among {len(hrefs)} assets")
+    ranked = [h for tag in prefer for h in hrefs if re.search(rf"~{tag}\.(jpe?g|png|tiff?|gif)$", h, re.I)]
+    if not ranked: raise FetchError(f"{nasa_id}: no image rendition among {len(hrefs)} assets", permanent=True)
+    return ranked
+
+def nasa_rendition(fetcher: Fetcher, nasa_id: str, api: str = NASA_API, prefer: tuple = RENDITIONS) -> str:
+    "URL of the preferred image rendition of `nasa_id`."
+    return nasa_renditions(fetcher, nasa_id, api, prefer)[0]
 
 # %% ../nbs/01_scraping.ipynb #7f16ea05
-def _journal(out: Path) -> dict:
-    "Finished downloads recorded in `out/downloads.jsonl`, by key."
-    p = out / "downloads.jsonl"
+def _journal(out: Path, name: str = "downloads.jsonl") -> dict:
+    "Records of a journal in `out` (finished downloads, or permanent failures), by key."
+    p = out / name
     if not p.is_file(): return {}
     done = {}
     for line in p.read_text().splitlines():
@@ -218,9 +224,22 @@ def _journal(out: Path) -> dict:
         done[rec["key"]] = rec
     return done
 
-def _record(out: Path, rec: dict) -> None:
-    "Append one finished item to the journal (one short line: a single write)."
-    with open(out / "downloads.jsonl", "a") as f: f.write(json.dumps(rec) + "\n")
+def _record(out: Path, rec: dict, name: str = "downloads.jsonl") -> None:
+    "Append one record to a journal (one short line: a single write)."
+    with open(out / name, "a") as f: f.write(json.dumps(rec) + "\n")
+
+def _fetch_one(fetcher: Fetcher, it: dict, key: str, url: str, out: Path) -> dict:
+    "Download one href of an item and check it is an image; return its journal record."
+    fetcher.check_url(url)
+    ext = Path(urlsplit(url).path).suffix.lower()
+    ext = ext if ext in (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif") else ".img"
+    dest = safe_path(out, "images", safe_name(it["fine"], hashed=False), safe_name(key) + ext)
+    fetcher.download(url, dest)
+    try: img = load_image(dest)
+    except BadImageError as e:
+        dest.unlink(missing_ok=True); raise FetchError(f"{url}: not a usable image ({e.reason})", permanent=True) from None
+    return {k: v for k, v in it.items() if k != "url"} | {"key": key, "source_url": url, "file": dest.relative_to(out.resolve()).as_posix(),
+            "sha256": sha256_file(dest), "width": img.size[0], "height": img.size[1]}
 
 def download_items(fetcher: Fetcher,          # the polite client
                    items: list[dict],         # dicts with a 'url' or a 'nasa_id', plus 'fine' and metadata
@@ -228,28 +247,27 @@ def download_items(fetcher: Fetcher,          # the polite client
                    api: str = NASA_API,       # API root, to resolve renditions of NASA ids
                    progress: bool = True,
                   ) -> tuple[list[dict], list[dict]]:  # (finished records, failures with reasons)
-    "Download every item once; resumable; each file verified as an image."
+    "Download every item once, trying its hrefs best first; resumable; permanent failures remembered; each file checked."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    done, ok, failed = _journal(out), [], []
+    done, gone, ok, failed = _journal(out), _journal(out, "failures.jsonl"), [], []
     for it in tqdm(items, desc="download", disable=not progress):
         key = it.get("nasa_id") or it["url"]
         rec = done.get(key)
         if rec and (out / rec["file"]).is_file() and sha256_file(out / rec["file"]) == rec["sha256"]:
             ok.append(rec); continue
+        if key in gone:   # refused or not an image last time: asking again would give the same answer
+            failed.append({"key": key, "reason": f"{gone[key]['reason']} (remembered; delete failures.jsonl to try again)"}); continue
         try:
-            url = it.get("url") or nasa_rendition(fetcher, it["nasa_id"], api)
-            ext = Path(urlsplit(url).path).suffix.lower()
-            ext = ext if ext in (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif") else ".img"
-            dest = safe_path(out, "images", safe_name(it["fine"], hashed=False), safe_name(key) + ext)
-            fetcher.download(url, dest)
-            try: img = load_image(dest)
-            except BadImageError as e:
-                dest.unlink(missing_ok=True); raise FetchError(f"{url}: not a usable image ({e.reason})") from None
-            rec = {k: v for k, v in it.items() if k != "url"} | {"key": key, "source_url": url, "file": dest.relative_to(out.resolve()).as_posix(),
-                   "sha256": sha256_file(dest), "width": img.size[0], "height": img.size[1]}
+            urls = [it["url"]] if it.get("url") else nasa_renditions(fetcher, it["nasa_id"], api)
+            errors = []
+            for url in urls:
+                try: rec = _fetch_one(fetcher, it, key, url, out); break
+                except FetchError as e: errors.append(e); fetcher.log.append((url, str(e)))
+            else: raise FetchError("; ".join(map(str, errors)), permanent=all(e.permanent for e in errors))
             _record(out, rec); ok.append(rec)
         except FetchError as e:
             log.warning("%s", e); failed.append({"key": key, "reason": str(e)})
+            if e.permanent: _record(out, {"key": key, "reason": str(e)}, "failures.jsonl")
     return ok, failed
 
 # %% ../nbs/01_scraping.ipynb #2098ef7e
