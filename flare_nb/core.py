@@ -34,9 +34,10 @@ __all__ = ['log', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS', 'U
            'Taxonomy', 'load_taxonomy', 'RunDir', 'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device',
            'machine_info', 'machine_summary', 'data_problems', 'environment_problems', 'check_config', 'import_basicsr',
            'BadImageError', 'to_rgb', 'load_image', 'load_images', 'square_image', 'downscale', 'images_close',
-           'CheckpointError', 'checkpoint_errors', 'demo_checkpoint', 'training_set_hash', 'ManifestError',
-           'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest', 'split_origins', 'grouped_split',
-           'inherit_split', 'check_no_leakage', 'check_split_coverage']
+           'thumbnails', 'copy_distance', 'CheckpointError', 'checkpoint_errors', 'demo_checkpoint',
+           'training_set_hash', 'ManifestError', 'make_manifest', 'validate_manifest', 'write_manifest',
+           'read_manifest', 'split_origins', 'grouped_split', 'inherit_split', 'check_no_leakage',
+           'check_split_coverage']
 
 # %% ../nbs/00_core.ipynb #48ac82e8
 log = logging.getLogger("flare_nb")
@@ -116,8 +117,9 @@ class UpscaleConfig:
     method: str = "swinir-sky"     # 'swinir-sky' (shipped, trained on sky outside the data), 'swinir' (your checkpoint), 'swinir-tiny' (trained on the split) or 'bicubic'
     checkpoint: str | None = None  # local .pth/.safetensors file for method='swinir'
     scale: int = 4                 # upscaling factor
-    tile: int | None = None        # tile side for tiled inference (None = whole image)
-    tile_overlap: int = 16         # overlap between tiles (px, LR side)
+    tile: int | str | None = "auto"  # 'auto' (tile only over max_memory_mb, fewest tiles), None (whole image) or a tile side (LR px)
+    tile_overlap: int = 16         # margin of fixed-size tiles (px, LR side; 'auto' measures its own)
+    max_memory_mb: int = 1024      # 'auto': memory budget of one tile's activations
     train_steps: int = 800         # training steps of method 'swinir-tiny' (batch 8)
 
 @dataclass
@@ -255,7 +257,8 @@ def _positive(cfg: Config) -> list[str]:
     gt0 = {"data.lr_size": c.data.lr_size, "data.hr_size": c.data.hr_size, "upscale.train_steps": c.upscale.train_steps,
            "synth.steps": c.synth.steps, "synth.size": c.synth.size, "synth.train_steps": c.synth.train_steps,
            "train.img_size": c.train.img_size, "train.epochs": c.train.epochs, "train.batch_size": c.train.batch_size,
-           "train.lr": c.train.lr, "upscale.tile": c.upscale.tile, "data.max_per_class": c.data.max_per_class}
+           "train.lr": c.train.lr, "upscale.tile": c.upscale.tile if isinstance(c.upscale.tile, int) else None,
+           "upscale.max_memory_mb": c.upscale.max_memory_mb, "data.max_per_class": c.data.max_per_class}
     out = [f"{k}: expected a number > 0, got {v}" for k, v in gt0.items() if v is not None and v <= 0]
     out += [f"{k}: expected a number >= 0, got {v}" for k, v in
             {"upscale.tile_overlap": c.upscale.tile_overlap, "synth.guidance": c.synth.guidance}.items() if v < 0]
@@ -289,7 +292,8 @@ def config_problems(cfg: Config) -> list[str]:
     if c.upscale.method != "swinir" and c.upscale.checkpoint:
         p.append(f"upscale.checkpoint: ignored by upscale.method {c.upscale.method!r} (set method: swinir to use it, or remove it)")
     if c.upscale.method in ("swinir-sky", "swinir-tiny") and c.upscale.scale != 4: p.append(f"upscale.scale: method {c.upscale.method!r} is a x4 model, got {c.upscale.scale}")
-    if c.upscale.tile and c.upscale.tile <= 2 * c.upscale.tile_overlap: p.append(f"upscale.tile: must exceed 2 x tile_overlap ({2 * c.upscale.tile_overlap}), got {c.upscale.tile}")
+    if isinstance(c.upscale.tile, str) and c.upscale.tile != "auto": p.append(f"upscale.tile: expected 'auto', null or a number of pixels, got {c.upscale.tile!r}")
+    if isinstance(c.upscale.tile, int) and 0 < c.upscale.tile <= 2 * c.upscale.tile_overlap: p.append(f"upscale.tile: must exceed 2 x tile_overlap ({2 * c.upscale.tile_overlap}), got {c.upscale.tile}")
     p += _choice("synth.generator", c.synth.generator, ("unidiffuser", "ddpm-small")) + _choice("synth.prediction", c.synth.prediction, ("v_prediction", "epsilon"))
     if c.synth.generator == "unidiffuser" and not c.synth.checkpoint:
         p.append("synth.checkpoint: generator 'unidiffuser' needs a local diffusers UniDiffuserPipeline folder (e.g. checkpoints/unidiffuser-v1)")
@@ -678,6 +682,20 @@ def images_close(a: Image.Image,      # one image
     x, y = np.asarray(a, dtype=np.int16), np.asarray(b, dtype=np.int16)
     return x.shape == y.shape and int(np.abs(x - y).max(initial=0)) <= levels
 
+def thumbnails(images: Iterable[Image.Image],  # images of any size
+               side: int = 64,                 # thumbnail side (px)
+              ) -> np.ndarray:                 # (n, side, side), each with mean 0 and standard deviation 1
+    "Small grey copies of images, contrast-normalised (a dark sky background must not make two images alike)."
+    t = np.stack([np.asarray(square_image(im, side).convert("L"), np.float32) for im in images])
+    return (t - t.mean((1, 2), keepdims=True)) / (t.std((1, 2), keepdims=True) + 1.0)
+
+def copy_distance(a: np.ndarray,  # (n, s, s) thumbnails
+                  b: np.ndarray,  # (m, s, s) thumbnails
+                 ) -> np.ndarray: # (n,) for each of `a`, the smallest mean absolute difference to any of `b`, over flips and quarter-turns
+    "How far each thumbnail of `a` is from its closest copy in `b`: a copy, even flipped or re-encoded, is below 0.02; two different sky images (the atlas's closest pair: 0.06) are above 0.03."
+    bs = np.concatenate([np.rot90(f, k, axes=(1, 2)) for f in (b, b[:, :, ::-1]) for k in range(4)]).reshape(8 * len(b), -1)
+    return np.array([np.abs(bs - x.reshape(1, -1)).mean(1).min() for x in a])
+
 # %% ../nbs/00_core.ipynb #8fed9ba1
 class CheckpointError(ValueError):
     "A checkpoint file that is missing, unreadable, or not what was expected; the message says what to pass."
@@ -695,8 +713,9 @@ def checkpoint_errors(path: str | Path,  # the file or folder being loaded
     except Exception as e:
         msg, chain, x = " ".join(str(e).split()), [], e
         while x is not None and len(chain) < 10: chain.append(x); x = x.__cause__ or x.__context__   # libraries wrap the refusal
-        if any(isinstance(x, pickle.UnpicklingError) or "Weights only load failed" in str(x) for x in chain):
+        if any("Unsupported global" in str(x) or "not an allowed global" in str(x) for x in chain):   # torch's weights_only refusal
             raise CheckpointError(f"{path}: {PICKLE_REFUSED}") from None
+        if any(isinstance(x, pickle.UnpicklingError) for x in chain): msg = "a damaged or foreign pickle"
         raise CheckpointError(f"{path}: not a readable {what} ({type(e).__name__}: {msg[:160]})") from None
 
 def demo_checkpoint(kind: str,  # 'ddpm-small' or 'swinir-sky'

@@ -249,12 +249,14 @@ def upscaler(self):
     u = self.cfg.upscale
     if u.method == "bicubic": up = ResampleUpscaler(scale=u.scale, name="bicubic")
     elif u.method == "swinir":
-        up = SwinIRUpscaler.from_checkpoint(u.checkpoint, self.cfg.device, tile=u.tile, overlap=u.tile_overlap, scale=u.scale)
+        up = SwinIRUpscaler.from_checkpoint(u.checkpoint, self.cfg.device, tile=u.tile, overlap=u.tile_overlap, scale=u.scale,
+                                            max_memory_mb=u.max_memory_mb)
     elif u.method == "swinir-sky":   # shipped; trained on sky outside every data set, so it serves every split and fold
         d = demo_checkpoint("swinir-sky"); w = d / "swinir-sky-x4.safetensors"
         rec = json.loads((d / "flare.json").read_text())
         if sha256_file(w) != rec["weights_sha256"]: raise CheckpointError(f"{w}: its SHA-256 differs from the one in {d / 'flare.json'}: reinstall flare_nb")
-        up = SwinIRUpscaler.from_checkpoint(w, self.cfg.device, tile=u.tile, overlap=u.tile_overlap, scale=u.scale)
+        up = SwinIRUpscaler.from_checkpoint(w, self.cfg.device, tile=u.tile, overlap=u.tile_overlap, scale=u.scale,
+                                            max_memory_mb=u.max_memory_mb, margin=rec.get("tile_margin"))
     else:
         man = self.read("ingest"); tr = man[man["split"] == "train"]; src = _hr_source(man)
         meta = {"train_set": training_set_hash(src, tr["fine"].tolist()), "train_steps": u.train_steps, "train_seed": self.cfg.seed}
@@ -266,7 +268,8 @@ def upscaler(self):
                 model, _ = train_swinir(src, "tiny-x4", steps=u.train_steps, seed=self.cfg.seed, device=self.cfg.device, progress=self.progress)
                 save_swinir(model, d / "swinir-tiny-x4.safetensors"); atomic_write_text(d / "flare.json", json.dumps(meta))
         else: self.say(f"[upscale] using the shipped SwinIR-tiny ({d})")
-        up = SwinIRUpscaler.from_checkpoint(d / "swinir-tiny-x4.safetensors", self.cfg.device, tile=u.tile, overlap=u.tile_overlap)
+        up = SwinIRUpscaler.from_checkpoint(d / "swinir-tiny-x4.safetensors", self.cfg.device, tile=u.tile, overlap=u.tile_overlap,
+                                            max_memory_mb=u.max_memory_mb)
     self._cache["upscaler"] = up
     return up
 

@@ -19,19 +19,18 @@ import pandas as pd
 import torch
 import torch.nn.functional as F
 from PIL import Image
-from pytorch_msssim import ms_ssim
-from torchmetrics.functional.image import peak_signal_noise_ratio, structural_similarity_index_measure
 from tqdm.auto import tqdm
 
-from .core import (BadImageError, CheckpointError, atomic_path, checkpoint_errors, atomic_write_text, downscale, import_basicsr, load_image,
+from .core import (BadImageError, CheckpointError, atomic_path, checkpoint_errors, derive_seed, images_close, atomic_write_text, downscale, import_basicsr, load_image,
                            log, make_manifest, pick_device, save_image, seed_everything, sha256_file, slug, square_image)
 
 # %% auto #0
 __all__ = ['SWINIR_PRESETS', 'SWINIR_HINT', 'KERNELS', 'SKY_SET_REASONS', 'swinir_settings', 'build_swinir', 'BicubicResidual',
-           'read_state_dict', 'load_swinir', 'save_swinir', 'upscale_tensor', 'Upscaler', 'ResampleUpscaler',
-           'SwinIRUpscaler', 'degrade', 'train_swinir', 'rgb_to_y', 'quantize', 'y_quality_t', 'sky_set_sources',
-           'build_sky_set', 'sky_set_hash', 'holdout_psnr', 'train_upscaler', 'upscale_manifest', 'image_quality',
-           'paper_protocol', 'quality_table', 'per_class', 'upscaling_report', 'plot_crops']
+           'read_state_dict', 'load_swinir', 'save_swinir', 'upscale_tensor', 'swinir_bytes_per_pixel', 'tile_plan',
+           'run_tiles', 'measure_margin', 'Upscaler', 'ResampleUpscaler', 'SwinIRUpscaler', 'degrade', 'train_swinir',
+           'rgb_to_y', 'quantize', 'y_quality_t', 'sky_set_sources', 'build_sky_set', 'sky_set_hash', 'holdout_psnr',
+           'train_upscaler', 'upscale_manifest', 'image_quality', 'paper_protocol', 'quality_table', 'per_class',
+           'quality_on', 'upscaling_report', 'plot_crops']
 
 # %% ../nbs/02_upscaling.ipynb #3a85b987
 def _swinir_cls():
@@ -199,6 +198,76 @@ def upscale_tensor(model: torch.nn.Module,       # SwinIR (or any x`scale` model
             out[0, :, c0y * scale : (c0y + cly) * scale, c0x * scale : (c0x + clx) * scale] = yt[:, oy : oy + cly * scale, ox : ox + clx * scale]
     return out[..., : h * scale, : w * scale].clamp(0, 1)
 
+# %% ../nbs/02_upscaling.ipynb #458d05fd
+def swinir_bytes_per_pixel(s: dict) -> int:
+    "Estimated float32 inference memory of a SwinIR per LR pixel, from its settings (conservative on the CPU)."
+    C, heads, ws, sc = s["embed_dim"], max(s["num_heads"]), s["window_size"], s["upscale"]
+    up = {"nearest+conv": 3 * 64 * sc * sc, "pixelshuffle": 2 * 64 * sc * sc}.get(s["upsampler"], 2 * 3 * sc * sc)
+    return 4 * (12 * C + 2 * heads * ws * ws + up)
+
+def _axis_plan(n: int, parts: int, margin: int, window: int) -> list[tuple[int, int, int, int]]:
+    "(core start, core end, tile start, tile end) of `parts` cores along an axis of `n` pixels; margins only where tiles meet."
+    core = math.ceil(n / parts / window) * window
+    return [(c0, min(n, c0 + core), max(0, c0 - margin), min(n, c0 + core + margin)) for c0 in range(0, n, core)]
+
+def tile_plan(h: int, w: int,        # LR image size (px)
+              margin: int,           # context around each core (LR px, a multiple of `window`)
+              max_pixels: int,       # most LR pixels one tile may have (the memory budget)
+              window: int = 8,       # the model's window: sizes and positions align to it
+             ) -> list[tuple]:       # [(y plan, x plan)] per tile, each (core start, core end, tile start, tile end)
+    "The fewest tiles (then the fewest pixels computed) whose every tile fits `max_pixels`; one tile when the image fits."
+    H, W = math.ceil(h / window) * window, math.ceil(w / window) * window
+    best = None
+    for ny in range(1, H // window + 1):
+        for nx in range(1, W // window + 1):
+            if best and ny * nx > best[0][0]: break
+            ys, xs = _axis_plan(H, ny, margin, window), _axis_plan(W, nx, margin, window)
+            if max(t1 - t0 for *_, t0, t1 in ys) * max(t1 - t0 for *_, t0, t1 in xs) > max_pixels: continue
+            cost = (len(ys) * len(xs), sum(t1 - t0 for *_, t0, t1 in ys) * sum(t1 - t0 for *_, t0, t1 in xs))
+            if best is None or cost < best[0]: best = (cost, ys, xs)
+    if best is None: raise ValueError(f"no tiling of {h}x{w} fits {max_pixels:,} pixels per tile with a margin of {margin}: raise the memory budget")
+    return [(y, x) for y in best[1] for x in best[2]]
+
+# %% ../nbs/02_upscaling.ipynb #dc057f2f
+@torch.no_grad()
+def run_tiles(model: torch.nn.Module,       # a x`scale` model
+              x: torch.Tensor,              # (1, 3, h, w) in [0, 1]
+              scale: int,
+              plan: list[tuple],            # from `tile_plan` (a single tile: the whole image)
+              window: int = 8,
+              as_uint8: bool = True,        # round each core to 8 bits at once (no float copy of the whole output)
+              dtype: torch.dtype | None = None,  # autocast dtype on GPU
+              progress: bool = False,
+             ) -> np.ndarray | torch.Tensor:     # (h*s, w*s, 3) uint8, or (1, 3, h*s, w*s) float
+    "Upscale `x` tile by tile following `plan`, writing only each tile's core."
+    dev = next(model.parameters()).device
+    h, w = x.shape[-2:]; xp = _pad_to(x, window); s = scale
+    out = np.zeros((xp.shape[-2] * s, xp.shape[-1] * s, 3), np.uint8) if as_uint8 else torch.zeros(1, 3, xp.shape[-2] * s, xp.shape[-1] * s)
+    amp = torch.autocast(dev.type, dtype=dtype) if (dtype and dev.type == "cuda") else torch.autocast("cpu", enabled=False)
+    for (cy0, cy1, ty0, ty1), (cx0, cx1, tx0, tx1) in tqdm(plan, desc="tiles", disable=not progress or len(plan) < 2, leave=False):
+        with amp: y = model(xp[..., ty0:ty1, tx0:tx1].to(dev)).float().cpu()
+        core = y[..., (cy0 - ty0) * s:(cy1 - ty0) * s, (cx0 - tx0) * s:(cx1 - tx0) * s].clamp_(0, 1)
+        if as_uint8: out[cy0 * s:cy1 * s, cx0 * s:cx1 * s] = core[0].mul_(255).round_().to(torch.uint8).permute(1, 2, 0).numpy()
+        else: out[..., cy0 * s:cy1 * s, cx0 * s:cx1 * s] = core
+    return out[:h * s, :w * s] if as_uint8 else out[..., :h * s, :w * s]
+
+@torch.no_grad()
+def measure_margin(model: torch.nn.Module, scale: int, window: int = 8,
+                   side: int = 96,               # LR side of the probe (a crop of the Hubble Deep Field)
+                   tol: float = 0.5 / 255,       # largest difference to the whole-image output allowed
+                   max_margin: int = 40,         # give up (and warn) beyond this (below side / 2)
+                  ) -> int:                      # LR pixels, a multiple of `window`
+    "The smallest tile margin at which a 2 x 2 tiling of a real sky image matches its whole-image output within `tol`."
+    from skimage.data import hubble_deep_field
+    probe = downscale(square_image(Image.fromarray(hubble_deep_field()), side * scale), scale)
+    x = torch.from_numpy(np.asarray(probe, np.float32) / 255).permute(2, 0, 1)[None]
+    whole = run_tiles(model, x, scale, tile_plan(side, side, 0, side * side, window), window, as_uint8=False)
+    for m in range(window, max_margin + 1, window):
+        plan = [(y, z) for y in _axis_plan(side, 2, m, window) for z in _axis_plan(side, 2, m, window)]
+        if (run_tiles(model, x, scale, plan, window, as_uint8=False) - whole).abs().max().item() <= tol: return m
+    log.warning("tiles still differ from the whole image with a margin of %d px: using it anyway", max_margin)
+    return max_margin
+
 # %% ../nbs/02_upscaling.ipynb #32a9cc25
 @dataclass
 class Upscaler:
@@ -223,25 +292,40 @@ class SwinIRUpscaler(Upscaler):
     name: str = "swinir"
     model: torch.nn.Module | None = None
     sha256: str = ""
-    tile: int | None = None
-    overlap: int = 32
-    batch_size: int = 4
+    tile: int | str | None = "auto"  # 'auto' (tile only over the memory budget), None (whole image) or a tile side (LR px)
+    overlap: int = 32                # margin of fixed-size tiles (`tile` given as a number)
+    batch_size: int = 4              # fixed-size tiles per forward pass
     dtype: torch.dtype | None = None
     window: int = 8
+    max_memory_mb: int = 1024        # budget of 'auto' for one tile's activations
+    margin: int | None = None        # tile margin of 'auto' (None: measured on first need, see `measure_margin`)
+    settings: dict = field(default_factory=dict)
 
     @classmethod
-    def from_checkpoint(cls, path: str | Path, device: str = "auto", tile: int | None = None, overlap: int = 32,
-                        scale: int | None = None, dtype: torch.dtype | None = None) -> "SwinIRUpscaler":
+    def from_checkpoint(cls, path: str | Path, device: str = "auto", tile: int | str | None = "auto", overlap: int = 32,
+                        scale: int | None = None, dtype: torch.dtype | None = None, **kw) -> "SwinIRUpscaler":
         "Load a local SwinIR checkpoint onto `device`."
         model, info = load_swinir(path, expect_scale=scale)
         return cls(scale=info["settings"]["upscale"], name=f"swinir:{info['name']}", model=model.to(pick_device(device)),
-                   sha256=info["sha256"], tile=tile, overlap=overlap, dtype=dtype, window=info["settings"]["window_size"])
+                   sha256=info["sha256"], tile=tile, overlap=overlap, dtype=dtype, window=info["settings"]["window_size"],
+                   settings=info["settings"], **kw)
 
     @property
     def producer(self) -> str: return f"{self.name}@{self.sha256[:12]}"
 
+    def plan(self, h: int, w: int) -> list[tuple]:
+        "The tiles of an h x w LR image under 'auto': one when it fits the budget, else the fewest that do."
+        s = self.settings or {"embed_dim": 180, "num_heads": [6], "window_size": self.window, "upscale": self.scale, "upsampler": "nearest+conv"}
+        max_px = self.max_memory_mb * 2**20 // swinir_bytes_per_pixel(s)
+        if math.ceil(h / self.window) * math.ceil(w / self.window) * self.window ** 2 <= max_px: return tile_plan(h, w, 0, max_px, self.window)
+        if self.margin is None: self.margin = measure_margin(self.model, self.scale, self.window)
+        return tile_plan(h, w, self.margin, max_px, self.window)
+
     def __call__(self, img):
         x = torch.from_numpy(np.asarray(img, dtype=np.float32) / 255.0).permute(2, 0, 1)[None]
+        if self.tile == "auto" or self.tile is None:
+            plan = self.plan(*x.shape[-2:]) if self.tile == "auto" else tile_plan(*x.shape[-2:], 0, 2**62, self.window)
+            return Image.fromarray(run_tiles(self.model, x, self.scale, plan, self.window, dtype=self.dtype))
         y = upscale_tensor(self.model, x, self.scale, self.tile, self.overlap, self.window, self.batch_size, self.dtype)
         return Image.fromarray((y[0].permute(1, 2, 0).numpy() * 255.0).round().astype(np.uint8))
 
@@ -334,6 +418,7 @@ def quantize(x: torch.Tensor) -> torch.Tensor:
 
 def y_quality_t(sr: torch.Tensor, hr: torch.Tensor, border: int) -> dict:
     "PSNR and SSIM on the Y channel with `border` pixels cropped on every side: the SR papers' protocol."
+    from torchmetrics.functional.image import peak_signal_noise_ratio, structural_similarity_index_measure   # imported when used: 70 MB
     a, b = rgb_to_y(sr), rgb_to_y(hr)
     if border: a, b = a[..., border:-border, border:-border], b[..., border:-border, border:-border]
     return {"psnr_y": peak_signal_noise_ratio(a, b, data_range=255.0).item(),
@@ -462,6 +547,12 @@ def holdout_psnr(model: torch.nn.Module, pairs: list, scale: int, window: int = 
     return float(np.mean(vals))
 
 # %% ../nbs/02_upscaling.ipynb #a42b7067
+def _save_weights(model: torch.nn.Module, path: Path) -> None:
+    "A model's weights as safetensors, written atomically (the buffers SwinIR recomputes left out)."
+    from safetensors.torch import save_file
+    with atomic_path(path) as tmp:
+        save_file({k: v.contiguous() for k, v in model.state_dict().items() if not k.endswith(("attn_mask", "relative_position_index"))}, str(tmp))
+
 def train_upscaler(train_paths: list,             # HR training images (never an image of the classification data)
                    holdout_paths: list,           # HR images for early stopping (also outside the data)
                    out: str | Path,               # folder: best.safetensors, resume state, history.csv
@@ -478,7 +569,7 @@ def train_upscaler(train_paths: list,             # HR training images (never an
                    progress: bool = True,
                   ) -> pd.DataFrame:             # history: step, loss, held-out Y-PSNR, learning rate
     "Train a bicubic-residual SwinIR on exact (HR, downscale(HR)) pairs until the held-out Y-PSNR stops improving; resumable."
-    from safetensors.torch import load_file, save_file
+    from safetensors.torch import load_file
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     s = dict(in_chans=3, img_size=64, img_range=1.0, **SWINIR_PRESETS[preset]); scale = s["upscale"]
     if lr_side % s["window_size"]: raise ValueError(f"lr_side {lr_side} must be a multiple of the window ({s['window_size']})")
@@ -489,13 +580,15 @@ def train_upscaler(train_paths: list,             # HR training images (never an
     st = {"step": 0, "lr": lr, "best": holdout_psnr(model, ho, scale), "since": 0, "halvings": 0, "history": []}
     if (out / "state.json").is_file():   # resume from the last evaluation
         st = json.loads((out / "state.json").read_text())
-        model.load_state_dict(load_file(str(out / "last.safetensors")))
+        model.load_state_dict(load_file(str(out / "last.safetensors")), strict=False)   # the recomputed buffers are not saved
         opt.load_state_dict(torch.load(out / "last_optim.pt", weights_only=True))
-    else: st["history"].append({"step": 0, "loss": float("nan"), "holdout_psnr_y": st["best"], "lr": lr})
+    else:   # a fresh start is exact bicubic: the best so far until training beats it
+        st["history"].append({"step": 0, "loss": float("nan"), "holdout_psnr_y": st["best"], "lr": lr}); _save_weights(model, out / "best.safetensors")
     for g in opt.param_groups: g["lr"] = st["lr"]
     bar = tqdm(total=max_steps, initial=st["step"], desc=f"train {preset}", disable=not progress)
     while st["step"] < max_steps and st["halvings"] <= halvings:
-        rng = np.random.default_rng([seed, st["step"]])   # the batches after a resume are those of an unbroken run
+        rng = np.random.default_rng([seed, st["step"]])   # the batches (and below, SwinIR's stochastic depth) after a resume
+        torch.manual_seed(derive_seed(seed, "upscaler", st["step"]))   # are those of an unbroken run
         model.train(); losses = []
         for _ in range(eval_every):
             x, y = _batch(tr, batch_size, lr_side, scale, rng)
@@ -505,15 +598,14 @@ def train_upscaler(train_paths: list,             # HR training images (never an
         st["history"].append({"step": st["step"], "loss": float(np.mean(losses)), "holdout_psnr_y": psnr, "lr": st["lr"]})
         if psnr > st["best"] + min_gain:
             st["best"], st["since"] = psnr, 0
-            with atomic_path(out / "best.safetensors") as tmp: save_file({k: v.contiguous() for k, v in model.state_dict().items()
-                                                                          if not k.endswith(("attn_mask", "relative_position_index"))}, str(tmp))
+            _save_weights(model, out / "best.safetensors")
         else:
             st["since"] += 1
             if st["since"] >= patience:
                 st["halvings"] += 1; st["since"] = 0; st["lr"] /= 2
                 for g in opt.param_groups: g["lr"] = st["lr"]
         bar.set_postfix(psnr=f"{psnr:.3f}", best=f"{st['best']:.3f}", lr=f"{st['lr']:.1e}")
-        with atomic_path(out / "last.safetensors") as tmp: save_file({k: v.contiguous() for k, v in model.state_dict().items()}, str(tmp))
+        _save_weights(model, out / "last.safetensors")
         with atomic_path(out / "last_optim.pt") as tmp: torch.save(opt.state_dict(), tmp)
         atomic_write_text(out / "state.json", json.dumps(st))
         atomic_write_text(out / "history.csv", pd.DataFrame(st["history"]).to_csv(index=False))
@@ -541,13 +633,19 @@ def upscale_manifest(man: pd.DataFrame,       # manifest of LR images
     return make_manifest(rows), pd.DataFrame(skipped, columns=["path", "reason"])
 
 # %% ../nbs/02_upscaling.ipynb #b60b2d52
-def image_quality(sr: Image.Image, ref: Image.Image) -> dict:
-    "PSNR (dB), SSIM and MS-SSIM of `sr` against a reference of the same size (RGB, [0, 1])."
+def image_quality(sr: Image.Image,      # the upscaled image
+                  ref: Image.Image,     # the true HR image, same size
+                  border: int = 4,      # pixels cropped on every side for the Y-channel scores (the scale, as SR papers do)
+                 ) -> dict:             # psnr, ssim, ms_ssim (RGB, whole image) and psnr_y, ssim_y
+    "PSNR (dB), SSIM and MS-SSIM of `sr` against a reference (RGB, [0, 1]), and PSNR/SSIM on the Y channel with a border crop."
+    from pytorch_msssim import ms_ssim
+    from torchmetrics.functional.image import peak_signal_noise_ratio, structural_similarity_index_measure
     a, b = _to_tensor(sr)[None], _to_tensor(ref)[None]
     if a.shape != b.shape: raise ValueError(f"sizes differ: {tuple(a.shape)} vs {tuple(b.shape)}")
     return {"psnr": peak_signal_noise_ratio(a, b, data_range=1.0).item(),
             "ssim": structural_similarity_index_measure(a, b, data_range=1.0).item(),
-            "ms_ssim": ms_ssim(a, b, data_range=1.0).item() if min(a.shape[-2:]) > 160 else float("nan")}
+            "ms_ssim": ms_ssim(a, b, data_range=1.0).item() if min(a.shape[-2:]) > 160 else float("nan"),
+            **y_quality_t(quantize(a), quantize(b), border)}
 
 def paper_protocol(sr: Image.Image, lr: Image.Image) -> dict:
     "The authors' scores: SR output vs its LR input, both as 256 x 256 grayscale (no ground truth)."
@@ -561,14 +659,27 @@ def quality_table(man: pd.DataFrame,           # upscaled manifest with path, so
     rows = []
     for _, r in tqdm(man.iterrows(), total=len(man), desc="quality", disable=not progress):
         sr, hr, lr = load_image(r["path"]), load_image(r["hr_path"]), load_image(r["source_path"])
-        rows.append({"fine": r["fine"], "origin": r["origin"], "producer": r["producer"]} | image_quality(sr, hr) | paper_protocol(sr, lr))
+        rows.append({"fine": r["fine"], "origin": r["origin"], "producer": r["producer"]} | image_quality(sr, hr, sr.width // lr.width)
+                    | paper_protocol(sr, lr))
     return pd.DataFrame(rows)
 
 def per_class(q: pd.DataFrame) -> pd.DataFrame:
     "Table 1: mean scores per class and on average."
-    t = q.groupby("fine")[["psnr", "ssim", "ms_ssim", "paper_psnr_vs_lr", "paper_ssim_vs_lr"]].mean()
+    t = q.groupby("fine")[["psnr", "ssim", "ms_ssim", "psnr_y", "ssim_y", "paper_psnr_vs_lr", "paper_ssim_vs_lr"]].mean()
     t.loc["average"] = q[t.columns].mean()
     return t.round(4)
+
+def quality_on(pairs: dict[str, tuple[list, list]],  # set name -> (LR files, HR files)
+               upscalers: dict[str, Upscaler],       # method name -> upscaler
+               progress: bool = False) -> pd.DataFrame:  # one row per set and method: n and mean scores
+    "Table 1 for whole image sets: each upscaler's mean scores against the true HR images, set by set."
+    rows = []
+    for name, (lrs, hrs) in pairs.items():
+        for m, up in upscalers.items():
+            q = [image_quality(up(load_image(l)), load_image(h), up.scale) for l, h in
+                 tqdm(list(zip(lrs, hrs)), desc=f"{name}: {m}", disable=not progress)]
+            rows.append({"set": name, "method": m, "n": len(q)} | pd.DataFrame(q).mean().to_dict())
+    return pd.DataFrame(rows)
 
 # %% ../nbs/02_upscaling.ipynb #0ae8c845
 def upscaling_report(man: pd.DataFrame,                 # LR manifest with hr_path (e.g. the atlas, val+test)
