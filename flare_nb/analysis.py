@@ -24,9 +24,10 @@ from .mixing import VARIANTS, grid_pair
 from .training import load_run_model, summarize
 
 # %% auto #0
-__all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'paper_table', 'verdict', 'paper_comparison', 'ood_table', 'ab_table', 'separation',
-           'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig', 'pixel_stats',
-           'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table', 'write_report']
+__all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'SHIFTED', 'paper_table', 'verdict', 'paper_comparison', 'ood_table', 'ab_table',
+           'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig',
+           'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table', 'summary_table',
+           'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -72,9 +73,14 @@ def verdict(results: pd.DataFrame, task: str = "fine", protocol: str = "raw", me
     half = lambda x: x["ci95"] if x["ci95"] == x["ci95"] else 0.0
     apart = lambda a, c: a["mean"] - half(a) > c["mean"] + half(c)
     n = int(f["n_seeds"])
+    if n < 2:   # no intervals: say only which is higher
+        word = lambda a, c: "higher" if a["mean"] > c["mean"] else "lower" if a["mean"] < c["mean"] else "equal"
+        vs_b, vs_o = word(f, b), f"FLARE {word(f, o)}"
+    else:
+        vs_b = "better, intervals apart" if apart(f, b) else "intervals overlap"
+        vs_o = "FLARE better, intervals apart" if apart(f, o) else "FLARE worse, intervals apart" if apart(o, f) else "intervals overlap: no clear difference"
     msg = (f"Verdict ({task}, {protocol} test images, {n} seed(s)): FLARE {100 * f['mean']:.1f}% vs Raw_LR {100 * b['mean']:.1f}% "
-           f"({'better, intervals apart' if apart(f, b) else 'intervals overlap'}); the best other variant is {name} at {100 * o['mean']:.1f}% "
-           f"({'FLARE better, intervals apart' if apart(f, o) else 'FLARE worse, intervals apart' if apart(o, f) else 'intervals overlap: no clear difference'}).")
+           f"({vs_b}); the best other variant is {name} at {100 * o['mean']:.1f}% ({vs_o}).")
     return msg + (" With one seed there are no intervals: treat any difference as noise." if n < 2 else "")
 
 def paper_comparison(results: pd.DataFrame, task: str = "fine", protocol: str = "raw") -> pd.DataFrame:
@@ -261,6 +267,22 @@ def upscale_table(up: pd.DataFrame, progress: bool = False) -> pd.DataFrame | No
         rows.append({"method": r["producer"].split("@")[0], **image_quality(sr, hr)})
         rows.append({"method": "bicubic", **image_quality(bic(lr), hr)})
     return pd.DataFrame(rows).groupby("method", sort=False).mean().round(4).assign(n=len(ev))
+
+# %% ../nbs/06_analysis.ipynb #89c1cf66
+SHIFTED = ("mono", "noisy", "blurred")
+
+def summary_table(results: pd.DataFrame,  # training's results.csv
+                  task: str = "fine",
+                  baseline: str = "Raw_LR") -> pd.DataFrame:  # rows: variants; columns: raw, upscaled, shift average
+    "Accuracy (%) per variant: raw and upscaled test images, and the average over the shifted test sets; gains over `baseline`."
+    r = _base(results[results["task"] == task])
+    cols = {"raw test images": paper_table(r, task, "raw", baseline=baseline)["Average"],
+            "upscaled test images": paper_table(r, task, "upscaled", baseline=baseline)["Average"]}
+    sh = r[r["protocol"].isin(SHIFTED)]
+    if len(sh):
+        per_seed = sh.groupby(["variant", "seed"], as_index=False)["accuracy"].mean().assign(backbone="all", protocol="shift average")
+        cols["average over the simulated shifts"] = paper_table(per_seed.assign(task=task), task, "shift average", baseline=baseline)["Average"]
+    return pd.DataFrame(cols)
 
 # %% ../nbs/06_analysis.ipynb #662d9c65
 def _md(df: pd.DataFrame) -> str: return df.to_markdown()

@@ -160,7 +160,7 @@ def _add_data_commands(sub) -> None:
 # %% ../nbs/08_cli.ipynb #fe68431e
 def _add_run_commands(sub) -> None:
     "demo, run and one command per stage"
-    s = sub.add_parser("demo", help="run the demo profile on the embedded atlas (CPU, offline, about 10 minutes)",
+    s = sub.add_parser("demo", help="run the demo profile on the embedded atlas (CPU, offline, 10-16 minutes on 2 cores)",
                        description="Ingest the embedded atlas, upscale it with the shipped SwinIR, augment, synthesise with the "
                                    "shipped small diffusion model, mix, train EfficientNet-Lite0 on every variant and write the report "
                                    "(runs/demo/reports/report.md). Re-running skips finished stages whose files are intact.")

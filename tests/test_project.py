@@ -86,3 +86,16 @@ def test_basicsr_imports_through_the_package_shim():
     r = subprocess.run([sys.executable, "-c", "import flare_nb.core as c; c.import_basicsr(); print('ok')"],
                        capture_output=True, text=True)
     assert r.returncode == 0 and r.stdout.strip() == "ok", r.stderr[-2000:]
+
+
+def test_readme_numbers_come_from_the_committed_demo_results():
+    "The README's results table, verdict and timings are what the committed result files say (no number typed by hand)."
+    import pandas as pd
+    from flare_nb.analysis import summary_table, verdict
+    demo = ROOT / "results" / "demo"
+    res = pd.read_csv(demo / "results.csv")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert summary_table(res).to_markdown() in readme
+    assert verdict(res, "fine") in readme
+    t = pd.read_csv(demo / "timings.csv")
+    assert f"(total {t['seconds'].sum():.0f} s, {t['seconds'].sum() / 60:.1f} min)" in readme

@@ -77,9 +77,9 @@ def main():
     print(quality.round(3).to_string(index=False))
     rec = {"kind": "swinir-sky", "preset": args.preset, "scale": 4, "train_set": sky_set_hash(sky), "n_train": len(tr), "n_holdout": len(ho),
            "steps_run": int(hist["step"].max()), "best_step": int(best["step"]), "holdout_psnr_y": round(float(best["holdout_psnr_y"]), 4),
-           "holdout_psnr_y_bicubic_start": round(float(hist["holdout_psnr_y"].iloc[0]), 4), "train_seconds": round(secs),
+           "holdout_psnr_y_bicubic_start": round(float(hist["holdout_psnr_y"].iloc[0]), 4), "train_seconds": round(secs) if secs else None,
            "torch_threads": torch.get_num_threads(), "weights_sha256": sha256_file(DEST / "swinir-sky-x4.safetensors"),
-           "tile_margin": margin, "still_training": bool(args.publish and not _finished(args.work, args.max_steps)),
+           "tile_margin": margin, "converged": _finished(args.work, args.max_steps),   # False: published while still improving
            "command": "python tools/train_upscaler.py"}
     atomic_write_text(DEST / "flare.json", json.dumps(rec, indent=1))
     print(json.dumps(rec, indent=1))
