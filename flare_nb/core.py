@@ -793,13 +793,16 @@ def read_manifest(path: str | Path, taxonomy: Taxonomy | None = None) -> pd.Data
     "Read a manifest CSV; paths come back absolute; `taxonomy` (if given) checks the labels."
     path = Path(path)
     if not path.is_file(): raise ManifestError(f"manifest not found: {path}")
+    with open(path, "rb") as f:   # every manifest we write ends with a newline: one that does not was cut mid-row
+        if f.seek(0, 2) and (f.seek(-1, 2), f.read(1))[1] != b"\n": raise ManifestError(f"{path}: ends in the middle of a row (cut short?)")
     try:
         df = pd.read_csv(path, dtype=str, keep_default_na=False)
         df["seed"] = pd.to_numeric(df.get("seed", pd.Series(dtype=str)).replace("", pd.NA)).astype("Int64")
     except (ValueError, pd.errors.ParserError) as e: raise ManifestError(f"{path}: not a readable manifest ({' '.join(str(e).split())})") from None
     base = path.parent.resolve()
     for col in _path_columns(df): df[col] = [str((base / p).resolve()) if p else p for p in df[col]]
-    return validate_manifest(df, taxonomy)
+    try: return validate_manifest(df, taxonomy)
+    except ManifestError as e: raise ManifestError(f"{path}: {e}") from None
 
 def _path_columns(df: pd.DataFrame) -> list[str]:
     "Columns that hold file paths: `path` and any `*_path` (e.g. `hr_path`)."
