@@ -150,6 +150,9 @@ def run_stage(self: Pipeline, stage: str) -> dict:
     if self.record(stage).get("key") == self.key(stage) and ":" in why[0]:   # damaged files: never reused
         self.say(f"[{stage}] {why[0]}" + (f" (and {len(why) - 1} more)" if len(why) > 1 else "") + ": redoing the stage")
         for line in why: self._discard(line.split(":")[0])
+    elif why[0].startswith("an upstream"):   # its files were made from other inputs: none of them may be reused
+        self.say(f"[{stage}] {why[0]}: remaking all of its files")
+        for rel in self.record(stage).get("outputs", {}): self._discard(rel)
     d = self.folder(stage)
     for tmp in d.rglob(".*.tmp*"): tmp.unlink()   # leftovers of a killed atomic write
     self.say(f"[{stage}] running"); t0 = time.time()
