@@ -133,6 +133,7 @@ def _add_config_commands(sub) -> None:
     s.add_argument("run_a", type=Path, help="a run folder"); s.add_argument("run_b", type=Path, help="another run folder")
     s.add_argument("--limit", type=int, default=20, help="files to list (default: %(default)s)"); s.set_defaults(func=_cmd_compare)
 
+# %% ../nbs/08_cli.ipynb #390f1fe1
 def _add_data_commands(sub) -> None:
     "atlas, scrape"
     from flare_nb.atlas import STELLARIUM_CREDITS, STELLARIUM_DIR

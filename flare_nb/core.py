@@ -238,6 +238,7 @@ KNOWN_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16", "efficien
 KNOWN_VARIANTS = ("Raw_LR", "Raw_Aug_LR", "Raw_Aug_HR", "T2I_Aug_HR", "FLARE")
 UPSCALE_METHODS = ("swinir-sky", "swinir", "swinir-tiny", "bicubic")
 
+# %% ../nbs/00_core.ipynb #204f560a
 def config_from_dict(d: dict) -> Config:
     "Build a `Config` from a plain mapping (as read from YAML); every bad key and value is one line of one `ConfigError`."
     errors = []
@@ -264,6 +265,7 @@ def _positive(cfg: Config) -> list[str]:
             {"upscale.tile_overlap": c.upscale.tile_overlap, "synth.guidance": c.synth.guidance}.items() if v < 0]
     return out
 
+# %% ../nbs/00_core.ipynb #91c405d7
 def _choice(key: str, value, options) -> list[str]:
     return [] if value in options else [f"{key}: expected one of {'|'.join(map(str, options))}, got {value!r}"]
 
@@ -274,6 +276,7 @@ def _names(key: str, values: list, known: tuple, what: str) -> list[str]:
     if unknown := [v for v in values if v not in known]: out.append(f"{key}: unknown {what}(s) {unknown}; known: {', '.join(known)}")
     return out
 
+# %% ../nbs/00_core.ipynb #a88c1cdf
 def config_problems(cfg: Config) -> list[str]:
     "Every value problem that types alone cannot catch (ranges, choices, names, keys that the chosen method ignores), one line each."
     c, p = cfg, []
@@ -547,6 +550,7 @@ def data_problems(root: str | Path,            # folder of class sub-folders
     p += [f"{key}: class {rename.get(n, n)!r} has {k} image(s); each class needs at least 3 (train, val and test)" for n, k in used.items() if k < 3]
     return p
 
+# %% ../nbs/00_core.ipynb #59b21a3f
 def environment_problems(cfg: Config) -> list[str]:
     "What the machine and the disk must provide for `cfg`: device, checkpoint files and folders, data folders; one line each."
     c, p = cfg, []

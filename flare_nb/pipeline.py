@@ -133,6 +133,7 @@ def stale(self: Pipeline, stage: str) -> list[str]:
     if rec.get("inputs") != {u: self.record(u).get("digest") for u in DEPENDS[stage]}: return ["an upstream stage's outputs changed"]
     return damage(self.run.root, rec["outputs"])
 
+# %% ../nbs/07_pipeline.ipynb #3bb39a47
 @patch
 def _discard(self: Pipeline, rel: str) -> None:
     "Remove a damaged output: a classifier's whole run folder, else the file."
@@ -165,6 +166,7 @@ def run_stage(self: Pipeline, stage: str) -> dict:
     self.say(f"[{stage}] done in {rec['seconds']:.0f} s")
     return rec | {"skipped": False}
 
+# %% ../nbs/07_pipeline.ipynb #445a99a8
 @patch
 def run_all(self: Pipeline, until: str | None = None) -> pd.DataFrame:
     "Check the config, save it and the machine's description, then run every stage in order (up to `until`); return the timings."

@@ -251,6 +251,7 @@ def run_tiles(model: torch.nn.Module,       # a x`scale` model
         else: out[..., cy0 * s:cy1 * s, cx0 * s:cx1 * s] = core
     return out[:h * s, :w * s] if as_uint8 else out[..., :h * s, :w * s]
 
+# %% ../nbs/02_upscaling.ipynb #cc452617
 @torch.no_grad()
 def measure_margin(model: torch.nn.Module, scale: int, window: int = 8,
                    side: int = 96,               # LR side of the probe (a crop of the Hubble Deep Field)
@@ -441,6 +442,7 @@ def _apart(a: tuple, b: tuple) -> bool:
     cosd = np.sin(d1) * np.sin(d2) + np.cos(d1) * np.cos(d2) * np.cos(ra1 - ra2)
     return float(np.arccos(np.clip(cosd, -1, 1))) > r1 + r2
 
+# %% ../nbs/02_upscaling.ipynb #baaf06f4
 def sky_set_sources(src: str | Path | None = None,          # Stellarium's nebulae folder (default: the atlas's)
                     atlas: pd.DataFrame | None = None,      # the atlas manifest (default: the shipped one)
                     milkyway: str | Path | None = None,     # Stellarium's Milky Way panorama
@@ -553,6 +555,7 @@ def _save_weights(model: torch.nn.Module, path: Path) -> None:
     with atomic_path(path) as tmp:
         save_file({k: v.contiguous() for k, v in model.state_dict().items() if not k.endswith(("attn_mask", "relative_position_index"))}, str(tmp))
 
+# %% ../nbs/02_upscaling.ipynb #be83df07
 def train_upscaler(train_paths: list,             # HR training images (never an image of the classification data)
                    holdout_paths: list,           # HR images for early stopping (also outside the data)
                    out: str | Path,               # folder: best.safetensors, resume state, history.csv
