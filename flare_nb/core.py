@@ -612,6 +612,7 @@ def to_rgb(img: Image.Image,                  # any PIL image
         return Image.alpha_composite(base, rgba).convert("RGB")
     return img.convert("RGB")
 
+# %% ../nbs/00_core.ipynb #85fd2839
 def _png_data_missing(path: Path) -> str | None:
     "Why a PNG cannot hold the pixels its header claims (deflate packs at most 1032:1), or None if it can."
     import struct
@@ -632,6 +633,7 @@ def _png_data_missing(path: Path) -> str | None:
     if idat * 1032 < need: return f"claims {w}x{h} pixels but holds {idat:,} bytes of image data, fewer than the {need // 1032:,} they need: the data is missing"
     return None
 
+# %% ../nbs/00_core.ipynb #ed8df196
 def load_image(path: str | Path,            # image file
                max_pixels: int = MAX_PIXELS, # cap against decompression bombs
               ) -> Image.Image:              # upright 8-bit RGB image, fully decoded
