@@ -22,9 +22,9 @@ from .core import (IMAGE_EXTENSIONS, BadImageError, ManifestError, Taxonomy, ato
                            square_image, write_manifest)
 
 # %% auto #0
-__all__ = ['STELLARIUM_DIR', 'STELLARIUM_CREDITS', 'NAMED_OBJECTS', 'ONGC_CLASSES', 'CATALOGUE_CLASSES', 'NO_LICENCE',
+__all__ = ['STELLARIUM_DIR', 'STELLARIUM_CREDITS', 'NAMED_OBJECTS', 'ONGC_CLASSES', 'CATALOGUE_CLASSES', 'ALIASES', 'NO_LICENCE',
            'read_textures', 'catalogue_id', 'galaxy_class', 'ObjectLabel', 'label_object', 'read_credit_sections',
-           'licence_for', 'build_atlas', 'datasheet', 'atlas_dir', 'load_atlas', 'show_atlas_grid',
+           'licence_for', 'sky_centre', 'build_atlas', 'datasheet', 'atlas_dir', 'load_atlas', 'show_atlas_grid',
            'manifest_from_folder']
 
 # %% ../nbs/01a_atlas.ipynb #99fbbb10
@@ -79,10 +79,18 @@ class ObjectLabel:
     hubble: str          # Hubble type of a galaxy ('' otherwise)
     rule: str            # why this label (or why none)
 
+# Ids that OpenNGC resolves to another object than the one imaged. M102: Messier's own position fits
+# no galaxy; OpenNGC takes it as a duplicate of M101, but Stellarium's m102.png shows NGC 5866 (its
+# sky coordinates are NGC 5866's, 9 degrees from M101), the usual identification.
+ALIASES = {"M102": "NGC5866"}
+
 def label_object(cat_id: str | None) -> ObjectLabel:
     "Label a catalogue id through OpenNGC, then through single-kind catalogues; never guess."
     from pyongc import ongc
     if cat_id is None: return ObjectLabel(None, None, "", "", "no catalogue name in the file name")
+    if cat_id in ALIASES:
+        lab = label_object(ALIASES[cat_id])
+        return ObjectLabel(lab.object, lab.fine, lab.ongc_type, lab.hubble, f"{cat_id} taken as {ALIASES[cat_id]}; {lab.rule}")
     try: obj = ongc.Dso(cat_id)
     except Exception:
         prefix = re.match(r"^(Sh2-|[A-Za-z]+)", cat_id)[1]
@@ -129,6 +137,13 @@ def licence_for(cat_id: str, credit: str, sections: list[dict]) -> tuple[str, st
         if c and (c in s["source"].lower() or c in s["text"].lower()): return s["licence"], s["section"]
     return NO_LICENCE, ""
 
+# %% ../nbs/01a_atlas.ipynb #2afa3289
+def sky_centre(corners: np.ndarray,  # (n, 2) right ascension and declination of an image's corners, degrees
+              ) -> tuple[float, float]:  # (ra, dec) of their centre, degrees
+    "The centre of an image's corners on the sky; right ascension is averaged as an angle, so a field across 0h stays put."
+    ra = np.radians(corners[:, 0])
+    return round(float(np.degrees(np.arctan2(np.nanmean(np.sin(ra)), np.nanmean(np.cos(ra))))), 9) % 360, float(np.nanmean(corners[:, 1]))
+
 # %% ../nbs/01a_atlas.ipynb #eb45e4ae
 def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with textures.json and the images
                 out: str | Path = "atlas",                 # output folder (hr/, lr/, atlas.csv, excluded.csv, ...)
@@ -163,8 +178,8 @@ def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with texture
         rows.append(dict(path=str(lr_path.resolve()), fine=lab.fine, origin=lab.object, variant="raw_lr", producer=f"stellarium:{fn}",
                          sha256=sha256_file(lr_path), hr_path=str(hr_path.resolve()), hr_sha256=sha256_file(hr_path),
                          source_file=fn, source_size=f"{img.size[0]}x{img.size[1]}", ongc_type=lab.ongc_type, hubble=lab.hubble,
-                         label_rule=lab.rule, ra_deg=round(float(np.nanmean(corners[:, 0]) % 360), 4),
-                         dec_deg=round(float(np.nanmean(corners[:, 1])), 4), credit=cred.get("short", ""),
+                         label_rule=lab.rule, ra_deg=round(sky_centre(corners)[0], 4),
+                         dec_deg=round(sky_centre(corners)[1], 4), credit=cred.get("short", ""),
                          credit_url=cred.get("infourl", ""), licence=licence, credits_section=section))
     man = make_manifest(rows, tax)
     write_manifest(man, out / "atlas.csv")

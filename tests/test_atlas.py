@@ -4,6 +4,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -56,3 +57,18 @@ def test_rebuild_from_apt_data_reproduces_the_shipped_copy(tmp_path):
     for name in ("DATASHEET.md", "excluded.csv"):
         assert (tmp_path / "atlas" / name).read_text() == (atlas_dir() / name).read_text(), name
     assert len(built) == len(shipped)
+
+
+def test_every_catalogue_label_points_at_its_image():
+    "A file named after one object but showing another (m102.png is NGC 5866, not M101) is caught by position."
+    from pyongc import ongc
+    man = pd.read_csv(atlas_dir() / "atlas.csv")
+    far = []
+    for r in man.itertuples():
+        try: ra, dec = np.degrees(ongc.Dso(r.origin).rad_coords)
+        except Exception: continue   # catalogues OpenNGC lacks (Sharpless, Barnard, ...) carry no position to compare
+        a, b = np.radians([ra, dec]), np.radians([r.ra_deg, r.dec_deg])
+        sep = np.degrees(np.arccos(np.clip(np.sin(a[1]) * np.sin(b[1]) + np.cos(a[1]) * np.cos(b[1]) * np.cos(a[0] - b[0]), -1, 1)))
+        if sep > 3.5: far.append((r.source_file, r.origin, round(float(sep), 1)))   # IC 2118 spans 3 degrees: its 2nd tile sits 3.1 away
+    assert not far, far
+    assert man.loc[man.source_file == "m102.png", ["origin", "fine"]].values.tolist() == [["NGC5866", "elliptical galaxy"]]
