@@ -113,6 +113,15 @@ def _cmd_stage(args) -> int:
     "Run the pipeline of a config file up to one stage."
     return _run(_with_overrides(_load(args.config), args.set), STAGE_COMMANDS[args.command], args)
 
+def _cmd_study(args) -> int:
+    "Run or resume the grouped K-fold study of a config (the demo profile without one)."
+    from flare_nb.study import run_study
+    cfg = _with_overrides(_load(args.config) if args.config else demo_config(), args.set)
+    if args.folds: cfg = _with_overrides(cfg, [f"data.folds={args.folds}"])
+    root = run_study(cfg, args.out, seeds=args.seeds, folds=args.only_folds, progress=not args.quiet)
+    print(f"study folder {root}: per-object predictions in {root / 'predictions.csv'}, run times in {root / 'runs.csv'}")
+    return 0
+
 # %% ../nbs/08_cli.ipynb #6617b262
 def _run_options(s: argparse.ArgumentParser) -> None:
     s.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a config value, e.g. --set train.epochs=1 (repeatable)")
@@ -171,6 +180,15 @@ def _add_run_commands(sub) -> None:
                        "skipped, a damaged one is redone, a cut one resumes.")
     s.add_argument("config", type=Path, help="a run config (YAML; start from `flare config demo`)")
     _run_options(s); s.set_defaults(func=_cmd_run)
+    s = sub.add_parser("study", help="grouped K-fold cross-validation of every variant (resumable; hours on a CPU)",
+                       description="Run every fold x seed of CONFIG (default: the demo profile) up to training, each as a run folder "
+                                   "under OUT (default runs_dir/<name>-study), with the generator refit per fold and per-object "
+                                   "predictions in OUT/predictions.csv. Re-running resumes; finished runs are verified and skipped.")
+    s.add_argument("config", type=Path, nargs="?", help="a run config (YAML); default: the demo profile")
+    s.add_argument("--folds", type=int, help="number of folds K (default: the config's data.folds)")
+    s.add_argument("--seeds", type=int, nargs="+", help="run seeds (default: the config's train.seeds)")
+    s.add_argument("--only-folds", type=int, nargs="+", help="run only these folds (split a study over machines)")
+    _run_options(s); s.set_defaults(func=_cmd_study)
     for name, stage in STAGE_COMMANDS.items():
         s = sub.add_parser(name, help=f"run the pipeline of a config up to the {stage!r} stage",
                            description=f"Run every stage of CONFIG up to and including {stage!r} (earlier stages are skipped when unchanged).")

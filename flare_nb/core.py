@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 import torch
 import yaml
+from sklearn.model_selection import StratifiedKFold
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
@@ -37,7 +38,7 @@ __all__ = ['log', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS', 'U
            'thumbnails', 'copy_distance', 'CheckpointError', 'checkpoint_errors', 'demo_checkpoint',
            'training_set_hash', 'ManifestError', 'make_manifest', 'validate_manifest', 'write_manifest',
            'read_manifest', 'split_origins', 'grouped_split', 'inherit_split', 'check_no_leakage',
-           'check_split_coverage']
+           'check_split_coverage', 'fold_split', 'group_near_duplicates']
 
 # %% ../nbs/00_core.ipynb #48ac82e8
 log = logging.getLogger("flare_nb")
@@ -97,6 +98,8 @@ def slug(s: str) -> str:
 class ConfigError(ValueError):
     "A config file or value that cannot be used; the message names the key and what was expected."
 
+
+# %% ../nbs/00_core.ipynb #0cf74aab
 @dataclass
 class DataConfig:
     "Where the images come from and how they are split."
@@ -110,7 +113,10 @@ class DataConfig:
     split: list[float] = field(default_factory=lambda: [0.7, 0.15, 0.15])  # train/val/test shares of originals
     split_seed: int = 0            # seed of the grouped split
     max_per_class: int | None = None  # keep at most this many originals per class (seeded; quick runs and tests)
+    folds: int = 5                 # K of the grouped, class-stratified K-fold cross-validation of `flare study`
+    fold: int | None = None        # this run's test fold (0..folds-1, set by `flare study`); None: the shares of `split`
 
+# %% ../nbs/00_core.ipynb #0d17742e
 @dataclass
 class UpscaleConfig:
     "The LR -> HR upscaler (paper Eq. 1, 3)."
@@ -122,6 +128,7 @@ class UpscaleConfig:
     max_memory_mb: int = 1024      # 'auto': memory budget of one tile's activations
     train_steps: int = 800         # training steps of method 'swinir-tiny' (batch 8)
 
+# %% ../nbs/00_core.ipynb #23ee7fd3
 @dataclass
 class SynthConfig:
     "The text-to-image generator and its variations (paper Eq. 2, 5, 6)."
@@ -132,9 +139,11 @@ class SynthConfig:
     guidance: float = 3.0          # classifier-free guidance scale (the paper: 8 with UniDiffuser; 3 suits the small model)
     size: int = 32                 # side of generated images before upscaling (px)
     train_steps: int = 1500        # training steps of the small diffusion model
+    train_seed: int = 0            # seed of the small model's training; the run seed varies its samples, so one model per split serves every seed
     prediction: str = "v_prediction"  # the small model's target: 'v_prediction' or 'epsilon' (see 03_synthesis)
     variation_strength: float = 0.6  # SDEdit noise level of a variation (small model only)
 
+# %% ../nbs/00_core.ipynb #999420e4
 @dataclass
 class MixConfig:
     "Augmentations and the weighted selection (paper Eq. 4, 7, 8)."
@@ -147,6 +156,7 @@ class MixConfig:
     # (the demo adds one pair to stay within its minutes; the paper profile has the paper's rows)
     grid: list[list[float]] = field(default_factory=lambda: [[0.5, 0.5]])
 
+# %% ../nbs/00_core.ipynb #e82b3957
 @dataclass
 class TrainConfig:
     "Classifiers and how they are trained (paper Sec. 4)."
@@ -154,12 +164,16 @@ class TrainConfig:
     tasks: list[str] = field(default_factory=lambda: ["fine"])  # "fine" and/or "macro"
     variants: list[str] = field(default_factory=lambda: ["Raw_LR", "Raw_Aug_LR", "Raw_Aug_HR", "T2I_Aug_HR", "FLARE"])
     img_size: int = 96             # classifier input side (px): between LR and HR size
-    epochs: int = 2
+    budget: str = "steps"          # 'steps': every variant takes `steps` optimizer steps (equal budget); 'epochs': `epochs` passes over its own set (the paper's protocol: larger sets train longer)
+    steps: int = 80                # optimizer steps per run under budget 'steps'
+    eval_every: int = 20           # optimizer steps between validation checks under budget 'steps'; the best checkpoint on validation is kept
+    epochs: int = 2                # passes over the training set under budget 'epochs' (validation after each)
     batch_size: int = 32
     lr: float = 1e-3
     seeds: list[int] = field(default_factory=lambda: [0])  # one seed fits the demo's minutes; use [0, 1, 2] for CIs
     pretrained: str | None = "builtin"  # 'builtin' (packaged EfficientNet-Lite0), a local file ('{backbone}' is filled in) or None (random init)
 
+# %% ../nbs/00_core.ipynb #9a5b2ec4
 @dataclass
 class OODSet:
     "A labelled folder from another source (Table 3): class sub-folders, renamed onto our classes."
@@ -167,6 +181,7 @@ class OODSet:
     root: str                      # folder of class sub-folders
     label_map: dict[str, str] = field(default_factory=dict)  # folder name -> our fine class; unmapped unknown folders are left out
 
+# %% ../nbs/00_core.ipynb #6443a510
 @dataclass
 class EvalConfig:
     "Test sets beyond the in-domain test split (paper Table 3)."
@@ -174,6 +189,7 @@ class EvalConfig:
     shifts: list[str] = field(default_factory=lambda: ["mono", "noisy", "blurred"])
     ood: list[OODSet] = field(default_factory=list)  # real out-of-domain sets you have locally (GalaxyZoo, ...)
 
+# %% ../nbs/00_core.ipynb #fd82c654
 @dataclass
 class Config:
     "Everything a FLARE run needs; saved first into the run folder as `config.yaml`."
@@ -257,7 +273,8 @@ def _positive(cfg: Config) -> list[str]:
     c = cfg
     gt0 = {"data.lr_size": c.data.lr_size, "data.hr_size": c.data.hr_size, "upscale.train_steps": c.upscale.train_steps,
            "synth.steps": c.synth.steps, "synth.size": c.synth.size, "synth.train_steps": c.synth.train_steps,
-           "train.img_size": c.train.img_size, "train.epochs": c.train.epochs, "train.batch_size": c.train.batch_size,
+           "train.img_size": c.train.img_size, "train.epochs": c.train.epochs, "train.steps": c.train.steps,
+           "train.eval_every": c.train.eval_every, "data.folds": c.data.folds, "train.batch_size": c.train.batch_size,
            "train.lr": c.train.lr, "upscale.tile": c.upscale.tile if isinstance(c.upscale.tile, int) else None,
            "upscale.max_memory_mb": c.upscale.max_memory_mb, "data.max_per_class": c.data.max_per_class}
     out = [f"{k}: expected a number > 0, got {v}" for k, v in gt0.items() if v is not None and v <= 0]
@@ -310,6 +327,10 @@ def config_problems(cfg: Config) -> list[str]:
     p += [f"mix.grid[{i}]: expected [alpha, beta] with shares in (0, 1], got {ab}" for i, ab in enumerate(c.mix.grid)
           if len(ab) != 2 or not all(0 < x <= 1 for x in ab)]
     p += _choice("mix.selection", c.mix.selection, ("order", "random", "score"))
+    if c.data.folds == 1: p.append("data.folds: cross-validation needs at least 2 folds, got 1")
+    if c.data.fold is not None and not 0 <= c.data.fold < max(c.data.folds, 1): p.append(f"data.fold: expected 0..{c.data.folds - 1} (data.folds = {c.data.folds}), got {c.data.fold}")
+    p += _choice("train.budget", c.train.budget, ("steps", "epochs"))
+    if c.train.budget == "steps" and 0 < c.train.steps < c.train.eval_every: p.append(f"train.eval_every: must not exceed train.steps ({c.train.steps}), got {c.train.eval_every}")
     p += _names("train.backbones", c.train.backbones, KNOWN_BACKBONES, "backbone")
     p += _names("train.tasks", c.train.tasks, ("fine", "macro"), "task") + _names("train.variants", c.train.variants, KNOWN_VARIANTS, "variant")
     if not c.train.seeds: p.append("train.seeds: give at least one seed")
@@ -369,7 +390,7 @@ def paper_config(**overrides: Any) -> Config:
         mix=MixConfig(augmentations=["hflip", "color_jitter", "flip_jitter", "resized_crop", "perspective"], alpha=0.5, beta=1.0,
                       grid=[[0.5, 0.5], [0.5, 0.75], [1.0, 1.0]]),   # the paper's Table 4 rows
         train=TrainConfig(backbones=["resnet50", "googlenet", "densenet121", "vit_b_16"], img_size=224,
-                          tasks=["fine", "macro"], seeds=[0, 1, 2], epochs=50, batch_size=64, lr=2e-5,
+                          tasks=["fine", "macro"], seeds=[0, 1, 2], steps=5000, eval_every=250, epochs=50, batch_size=64, lr=2e-5,
                           pretrained="checkpoints/{backbone}.pth"))
     return validate_config(_override(cfg, overrides))
 
@@ -875,3 +896,51 @@ def check_split_coverage(df: pd.DataFrame, taxonomy: Taxonomy | None = None) -> 
     if short: raise ManifestError("class(es) without objects in a split (each needs 3 or more objects): "
                                   + "; ".join(f"{c!r} has none in {', '.join(s)}" for c, s in short.items()))
     return per
+
+# %% ../nbs/00_core.ipynb #3b3efa6a
+def fold_split(df: pd.DataFrame,   # manifest with origin and fine columns
+               k: int,             # number of folds
+               fold: int,          # the test fold, 0..k-1
+               seed: int = 0,      # seed of the dealing (data.split_seed)
+               shares: Iterable[float] = (0.7, 0.15, 0.15),  # train/val shares set the validation part of the other folds
+              ) -> pd.DataFrame:   # df with `split`: fold -> test, the rest -> train/val by `shares`
+    "The split of cross-validation fold `fold` of `k`, grouped by origin and stratified by class."
+    if not 0 <= fold < k: raise ValueError(f"fold must be in 0..{k - 1}, got {fold}")
+    per_origin = df.groupby("origin")["fine"].agg(lambda s: sorted(set(s)))
+    if len(mixed := per_origin[per_origin.map(len) > 1]): raise ManifestError(f"origin {mixed.index[0]!r} has rows of several classes {mixed.iloc[0]}")
+    labels = per_origin.map(lambda s: s[0]).sort_index()
+    if (small := labels.value_counts()).min() < k: raise ManifestError(f"class {small.idxmin()!r} has {small.min()} object(s): {k} folds need at least {k}")
+    folds = list(StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(labels.index, labels.values))
+    test = set(labels.index[folds[fold][1]])
+    sh = list(shares)
+    rest = split_origins(labels[~labels.index.isin(test)], (sh[0] / (sh[0] + sh[1]), sh[1] / (sh[0] + sh[1]), 0.0), seed + 1000 * fold)
+    split = pd.concat([rest, pd.Series("test", index=sorted(test))])
+    out = df.copy(); out["split"] = out["origin"].map(split)
+    return out
+
+# %% ../nbs/00_core.ipynb #ff3278a8
+def group_near_duplicates(df: pd.DataFrame,          # manifest of files (path, fine, origin)
+                          threshold: float = 0.03,   # copy_distance below which two files show one object
+                          side: int = 64,            # thumbnail side
+                          progress: bool = False,
+                         ) -> tuple[pd.DataFrame, int]:  # (df with merged origins, files whose origin changed)
+    "Give near-identical files of one class (copies, flips, re-encodings) one origin, so a split never separates them."
+    from tqdm.auto import tqdm
+    origin = dict(zip(df.index, df["origin"]))
+    for _, g in df.groupby("fine", sort=True):
+        idx = list(g.index)
+        th = thumbnails((load_image(p) for p in g["path"]), side)
+        parent = list(range(len(idx)))
+        def root(i):
+            while parent[i] != i: parent[i] = parent[parent[i]]; i = parent[i]
+            return i
+        for i in tqdm(range(len(idx) - 1), desc=f"near-duplicates {g['fine'].iloc[0]}", disable=not progress):
+            d = copy_distance(th[i + 1:], th[i:i + 1])   # each later file against every flip and turn of file i
+            for j in np.flatnonzero(d < threshold) + i + 1: parent[root(j)] = root(i)
+        groups = {}
+        for i in range(len(idx)): groups.setdefault(root(i), []).append(idx[i])
+        for members in groups.values():
+            first = min(origin[r] for r in members)
+            for r in members: origin[r] = first
+    new = df["origin"].index.map(origin)
+    return df.assign(origin=list(new)), int((df["origin"].values != np.asarray(new)).sum())

@@ -16,7 +16,7 @@ from fastcore.basics import patch
 
 import flare_nb
 from .core import (CheckpointError, Config, ConfigError, ManifestError, RunDir, atomic_write_text, check_config,
-                           demo_checkpoint, check_split_coverage, config_to_dict, downscale, grouped_split, load_image, load_taxonomy,
+                           demo_checkpoint, check_split_coverage, config_to_dict, fold_split, group_near_duplicates, downscale, grouped_split, load_image, load_taxonomy,
                            machine_info, machine_summary, make_manifest, read_manifest, save_config, save_image, sha256_file,
                            slug, square_image, write_manifest)
 
@@ -51,6 +51,7 @@ class Pipeline:
     cfg: Config
     root: Path | None = None        # the run folder (default: cfg.runs_dir / cfg.name)
     progress: bool = True
+    shared: Path | None = None      # a folder that runs of one study share (each fold's generator, upscaled images)
     say: object = print
     _cache: dict = field(default_factory=dict, repr=False)
 
@@ -191,6 +192,12 @@ def _subsample(man: pd.DataFrame, n: int | None, seed: int) -> pd.DataFrame:
     keep = first.groupby("fine", group_keys=False).apply(lambda g: g.sample(min(n, len(g)), random_state=seed), include_groups=False)
     return man[man["origin"].isin(first.loc[keep.index, "origin"])].reset_index(drop=True)
 
+def _split_objects(man: pd.DataFrame, c) -> pd.DataFrame:
+    "The split of `data` config `c`: cross-validation fold `c.fold` of `c.folds`, or the shares of `c.split`."
+    man = man.drop(columns=["split"], errors="ignore")
+    if c.fold is not None: return fold_split(man, c.folds, c.fold, c.split_seed, tuple(c.split))
+    return grouped_split(man, tuple(c.split), c.split_seed)
+
 def _lr_copy(src: str, dest: Path, hr_size: int, scale: int) -> None:
     "The LR image of a source file by the one rule of `core`: square HR crop, then the bicubic downscale."
     if not dest.is_file(): save_image(downscale(square_image(load_image(src), hr_size), scale), dest)
@@ -199,11 +206,9 @@ def _lr_copy(src: str, dest: Path, hr_size: int, scale: int) -> None:
 def _ingest(self: Pipeline) -> dict:
     c, d = self.cfg.data, self.folder("ingest")
     info = {}
-    if c.source == "atlas":
+    if c.source == "atlas":   # one file per catalogue object: no copies to group
         from flare_nb.atlas import load_atlas
-        man = load_atlas(c.split_seed, tuple(c.split))
-        man = _subsample(man, c.max_per_class, c.split_seed)
-        if c.max_per_class: man = grouped_split(man.drop(columns=["split"]), tuple(c.split), c.split_seed)
+        man = _split_objects(_subsample(load_atlas(c.split_seed, tuple(c.split)), c.max_per_class, c.split_seed), c)
     else:
         if c.source == "folder":
             from flare_nb.atlas import manifest_from_folder
@@ -216,7 +221,10 @@ def _ingest(self: Pipeline) -> dict:
             if not curated.is_file(): raise ManifestError(f"data.source 'nasa' needs data.root = a folder written by `flare scrape` (no {curated})")
             src = read_manifest(curated, self.tax)
         if src.empty: raise ManifestError(f"no usable images found under {c.root}")
-        src = grouped_split(_subsample(src, c.max_per_class, c.split_seed), tuple(c.split), c.split_seed)
+        src, n_dup = group_near_duplicates(src, progress=self.progress)   # copies of one object share its origin, hence its split
+        info["near_duplicates"] = n_dup
+        if n_dup: self.say(f"[ingest] {n_dup} file(s) are near-copies of another file of their class: grouped with it into one object")
+        src = _split_objects(_subsample(src, c.max_per_class, c.split_seed), c)
         rows = []
         for _, r in src.iterrows():
             dest = d / "lr" / slug(r["fine"]) / (Path(r["path"]).stem + f"-{r['sha256'][:8] if r['sha256'] else ''}.png")
@@ -281,7 +289,8 @@ def upscaler(self):
 def _upscale(self) -> dict:
     from flare_nb.upscaling import upscale_manifest
     man = self.read("ingest")
-    hr, skipped = upscale_manifest(man, self.upscaler(), self.folder("upscale") / "hr", progress=self.progress)
+    hr, skipped = upscale_manifest(man, self.upscaler(), self.folder("upscale") / "hr", progress=self.progress,
+                                   cache=self.shared / "upscaled" if self.shared else None)
     write_manifest(hr, self.folder("upscale") / "manifest.csv")
     return {"images": len(hr), "skipped": len(skipped), "producer": self.upscaler().producer}
 
@@ -306,17 +315,17 @@ def generator(self):
         gen = UniDiffuserGenerator.from_folder(s.checkpoint, self.cfg.device, steps=s.steps, guidance=s.guidance)
     else:
         man = self.read("ingest"); tr = man[man["split"] == "train"]; src = _hr_source(man)
-        meta = {"train_set": training_set_hash(src, tr["fine"].tolist()), "train_steps": s.train_steps, "train_seed": self.cfg.seed,
+        meta = {"train_set": training_set_hash(src, tr["fine"].tolist()), "train_steps": s.train_steps, "train_seed": s.train_seed,
                 "size": s.size, "prediction": s.prediction}
         kw = dict(steps=s.steps, guidance=s.guidance, strength=s.variation_strength, device=self.cfg.device)
         d = _shipped("ddpm-small", meta)
         if d is None:
-            d = self.run.models / "ddpm-small"
+            d = self.shared / "ddpm-small" / meta["train_set"][:12] if self.shared else self.run.models / "ddpm-small"
             rec = json.loads((d / "flare.json").read_text()) if (d / "flare.json").is_file() else {}
             if any(rec.get(k) != v for k, v in meta.items()):
                 self.say(f"[synthesize] training the small diffusion model on {len(src)} training images ({s.train_steps} steps)")
                 model, _ = train_diffusion(src, tr["fine"].tolist(), self.tax.fine, size=s.size, steps=s.train_steps,
-                                           prediction=s.prediction, seed=self.cfg.seed, device=self.cfg.device, progress=self.progress)
+                                           prediction=s.prediction, seed=s.train_seed, device=self.cfg.device, progress=self.progress)
                 SmallDiffusion(model, self.tax.fine, **kw).save(d)
         else: self.say(f"[synthesize] using the shipped small diffusion model ({d})")
         gen = SmallDiffusion.load(d, **kw)
@@ -366,15 +375,15 @@ def _train(self) -> dict:
     m = self.cfg.mix   # Table 4's grid: one more variant per (alpha, beta), on the first backbone and task
     grid = {n: self.read("mix", f"{n}.csv") for n in [grid_name(*ab) for ab in m.grid if tuple(ab) != (m.alpha, m.beta)]}
     out = self.models_dir()
+    kw = dict(img_size=t.img_size, budget=t.budget, steps=t.steps, eval_every=t.eval_every, epochs=t.epochs, batch_size=t.batch_size,
+              lr=t.lr, device=self.cfg.device)
     res = []
     for b in t.backbones:
         w = t.pretrained.format(backbone=b) if isinstance(t.pretrained, str) else None
-        r = run_experiments(variants, evals, self.tax, out, [b], t.tasks, t.seeds, weights=w, progress=self.progress,
-                            img_size=t.img_size, epochs=t.epochs, batch_size=t.batch_size, lr=t.lr, device=self.cfg.device)
+        r = run_experiments(variants, evals, self.tax, out, [b], t.tasks, t.seeds, weights=w, progress=self.progress, **kw)
         if grid and b == t.backbones[0]:
-            r = pd.concat([r, run_experiments(grid, evals, self.tax, out, [b], t.tasks[:1], t.seeds, weights=w, progress=self.progress,
-                                              img_size=t.img_size, epochs=t.epochs, batch_size=t.batch_size, lr=t.lr,
-                                              device=self.cfg.device)], ignore_index=True)
+            r = pd.concat([r, run_experiments(grid, evals, self.tax, out, [b], t.tasks[:1], t.seeds, weights=w, progress=self.progress, **kw)],
+                          ignore_index=True)
         r["run_dir"] = [str((out / f"{v}__{b}__{k}__s{s}").relative_to(self.run.root)) for v, k, s in zip(r["variant"], r["task"], r["seed"])]
         res.append(r)
     res = pd.concat(res, ignore_index=True)
@@ -389,10 +398,10 @@ Pipeline._train, Pipeline._analyse = _train, _analyse
 
 # %% ../nbs/07_pipeline.ipynb #89ed8b3a
 def run_pipeline(cfg: Config, until: str | None = None, root: str | Path | None = None, progress: bool = True,
-                 say=print) -> tuple[Pipeline, pd.DataFrame]:
+                 say=print, shared: str | Path | None = None) -> tuple[Pipeline, pd.DataFrame]:
     "Check `cfg` (every problem at once, before anything is made), then run or resume its stages up to `until`."
     if problems := check_config(cfg): raise ConfigError("\n".join(problems))
-    p = Pipeline(cfg, Path(root) if root else None, progress=progress, say=say)
+    p = Pipeline(cfg, Path(root) if root else None, progress=progress, say=say, shared=Path(shared) if shared else None)
     t = p.run_all(until)
     say("\n" + t.to_string(index=False))
     say(f"total {t['seconds'].sum():.0f} s; run folder {p.run.root}")

@@ -3,6 +3,7 @@
 # %% ../nbs/05_training.ipynb #8a771406
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 import math
@@ -29,9 +30,10 @@ from .core import (Taxonomy, atomic_path, atomic_write_text, derive_seed, load_i
 from .core import CheckpointError, checkpoint_errors
 
 # %% auto #0
-__all__ = ['IMAGENET_STATS', 'BACKBONES', 'SHIFTS', 'BackboneSpec', 'lite0_builtin_state', 'build_backbone', 'ManifestDataset',
-           'classification_metrics', 'RunSpec', 'train_classifier', 'evaluate', 'shift_image', 'shifted_set', 'ood_set',
-           'load_run_model', 'run_experiments', 'mean_ci', 'summarize']
+__all__ = ['IMAGENET_STATS', 'BACKBONES', 'SHIFTS', 'METRICS', 'BackboneSpec', 'lite0_builtin_state', 'build_backbone',
+           'ManifestDataset', 'classification_metrics', 'RunSpec', 'schedule', 'batch_order', 'train_classifier',
+           'evaluate', 'shift_image', 'shifted_set', 'ood_set', 'load_run_model', 'run_experiments', 'mean_ci',
+           'summarize']
 
 # %% ../nbs/05_training.ipynb #80eddb19
 IMAGENET_STATS = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
@@ -121,45 +123,82 @@ class ManifestDataset(torch.utils.data.Dataset):
 
 # %% ../nbs/05_training.ipynb #3e57db94
 def classification_metrics(y_true, y_pred, classes: list[str]) -> dict:
-    "Accuracy, macro F1/precision/recall, confusion matrix and per-class report."
+    "Accuracy; F1, precision and recall both macro (each class counts the same) and weighted (by test support, as the paper reports them); confusion matrix and per-class report."
     labels = list(range(len(classes)))
     seen = sorted(set(np.asarray(y_true).tolist()) | set(np.asarray(y_pred).tolist()))   # macro over classes that occur
     return {"accuracy": accuracy_score(y_true, y_pred),
             "f1_macro": f1_score(y_true, y_pred, labels=seen, average="macro", zero_division=0),
             "precision_macro": precision_score(y_true, y_pred, labels=seen, average="macro", zero_division=0),
             "recall_macro": recall_score(y_true, y_pred, labels=seen, average="macro", zero_division=0),
+            "f1_weighted": f1_score(y_true, y_pred, labels=seen, average="weighted", zero_division=0),
+            "precision_weighted": precision_score(y_true, y_pred, labels=seen, average="weighted", zero_division=0),
+            "recall_weighted": recall_score(y_true, y_pred, labels=seen, average="weighted", zero_division=0),
             "confusion": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
             "per_class": classification_report(y_true, y_pred, labels=labels, target_names=classes, zero_division=0, output_dict=True)}
 
-# %% ../nbs/05_training.ipynb #8fa1d279
+# %% ../nbs/05_training.ipynb #62bb670d
 @dataclass
 class RunSpec:
-    "One training run: what it trains, on what, and how."
+    "One training run: what it trains, on what, and how long."
     variant: str
     backbone: str
     task: str = "fine"
     seed: int = 0
     img_size: int = 128
-    epochs: int = 8
+    budget: str = "steps"          # 'steps': `steps` optimizer steps whatever the set's size (equal budget); 'epochs': `epochs` passes (the paper)
+    steps: int = 80                # optimizer steps under budget 'steps'
+    eval_every: int = 20           # steps between validation checks under budget 'steps' (budget 'epochs': once per pass)
+    epochs: int = 8                # passes over the training set under budget 'epochs'
     batch_size: int = 32
     lr: float = 1e-3
     weight_decay: float = 1e-4
     weights: str | None = None     # None, 'builtin' or a local file (see build_backbone)
-    patience: int = 3
+    patience: int = 3              # budget 'epochs' only: stop after this many passes without a better validation score
     device: str = "auto"
 
     @property
     def name(self) -> str: return f"{self.variant}__{self.backbone}__{self.task}__s{self.seed}"
 
+# %% ../nbs/05_training.ipynb #fda8a899
+def schedule(spec: RunSpec,   # the run
+             n_train: int,    # images in its training set
+            ) -> tuple[int, int, int]:  # (optimizer steps, steps between validation checks, steps per pass over the set)
+    "How long a run trains: the same number of steps for every set under budget 'steps', more steps for a larger set under 'epochs'."
+    per_pass = max(1, n_train // spec.batch_size) if n_train > spec.batch_size else 1
+    if spec.budget == "steps": return spec.steps, min(spec.eval_every, spec.steps), per_pass
+    if spec.budget == "epochs": return spec.epochs * per_pass, per_pass, per_pass
+    raise ValueError(f"unknown budget {spec.budget!r}; expected 'steps' or 'epochs'")
+
+def batch_order(n: int,           # images in the training set
+                batch_size: int,
+                seed: int,
+                start: int = 0,   # first optimizer step (a resumed run starts where it stopped)
+               ):                 # yields one tensor of indices per step, forever
+    "Indices of the batch of each optimizer step: every pass over the set is a fresh seeded permutation (a partial last batch is dropped)."
+    per_pass = max(1, n // batch_size) if n > batch_size else 1
+    step, perm_of = start, None
+    while True:
+        p, i = divmod(step, per_pass)
+        if perm_of is None or perm_of[0] != p: perm_of = (p, torch.randperm(n, generator=torch.Generator().manual_seed(derive_seed(seed, "pass", p))))
+        yield perm_of[1][i * batch_size:(i + 1) * batch_size]
+        step += 1
+
+# %% ../nbs/05_training.ipynb #d4b62338
 def _save_state(folder: Path, model, opt, sched, state: dict) -> None:
     "Write the resumable state of a run atomically (weights as safetensors)."
     with atomic_path(folder / "last.safetensors") as tmp: save_file({k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}, str(tmp))
     with atomic_path(folder / "last_optim.pt") as tmp: torch.save({"opt": opt.state_dict(), "sched": sched.state_dict()}, tmp)
     atomic_write_text(folder / "state.json", json.dumps(state))
 
+def _batch(ds: ManifestDataset, idx: torch.Tensor, device) -> tuple[torch.Tensor, torch.Tensor]:
+    "The images and targets of `idx` as one batch on `device`."
+    xs, ys = zip(*(ds[i] for i in idx.tolist()))
+    return torch.stack(xs).to(device), torch.tensor(ys, device=device)
+
+# %% ../nbs/05_training.ipynb #83d6b316
 def train_classifier(train_df: pd.DataFrame, val_df: pd.DataFrame, taxonomy: Taxonomy, spec: RunSpec,
                      out: str | Path, progress: bool = True) -> tuple[nn.Module, dict]:
-    "Train (or resume) one run; return the best-validation model and the run's state (history, info)."
+    "Train (or resume) one run for its budget; return the best-validation model and the run's state (history, steps, info)."
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     seed_everything(spec.seed)
     dev = pick_device(spec.device)
@@ -168,66 +207,66 @@ def train_classifier(train_df: pd.DataFrame, val_df: pd.DataFrame, taxonomy: Tax
     model, info = build_backbone(spec.backbone, len(classes), spec.weights, spec.img_size)
     stats = (info["mean"], info["std"])
     tr = ManifestDataset(train_df, taxonomy, spec.task, info["img_size"], stats)
-    va = ManifestDataset(val_df, taxonomy, spec.task, info["img_size"], stats)
-    g = torch.Generator().manual_seed(spec.seed)
-    tl = torch.utils.data.DataLoader(tr, batch_size=spec.batch_size, shuffle=True, generator=g, drop_last=len(tr) > spec.batch_size)
-    vl = torch.utils.data.DataLoader(va, batch_size=2 * spec.batch_size)
+    vl = torch.utils.data.DataLoader(ManifestDataset(val_df, taxonomy, spec.task, info["img_size"], stats), batch_size=2 * spec.batch_size)
+    total, every, per_pass = schedule(spec, len(tr))
     opt = torch.optim.AdamW(model.parameters(), lr=spec.lr, weight_decay=spec.weight_decay)
-    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=spec.epochs * max(1, len(tl)))
-    state = {"epoch": 0, "best_f1": -1.0, "best_epoch": 0, "history": [], "info": info, "spec": asdict(spec)}
-    if (out / "state.json").is_file():   # resume after the last finished epoch
-        state = json.loads((out / "state.json").read_text())
+    sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=total)
+    state = {"step": 0, "total_steps": total, "best_f1": -1.0, "best_step": 0, "history": [], "info": info, "spec": asdict(spec)}
+    if (out / "state.json").is_file():   # resume after the last validation check
+        state = json.loads((out / "state.json").read_text()) | {"total_steps": total, "spec": asdict(spec)}
         model.load_state_dict(load_file(str(out / "last.safetensors")))
         o = torch.load(out / "last_optim.pt", weights_only=True); opt.load_state_dict(o["opt"]); sched.load_state_dict(o["sched"])
-        g.manual_seed(spec.seed + state["epoch"])
-    model, opt, tl, vl, sched = acc.prepare(model, opt, tl, vl, sched)
-    lossf = nn.CrossEntropyLoss()
-    while state["epoch"] < spec.epochs and (state["epoch"] == 0 or state["epoch"] - state["best_epoch"] < spec.patience):
-        t0, seen = time.time(), 0
-        model.train(); total = 0.0
-        for xb, yb in tqdm(tl, desc=f"{spec.name} e{state['epoch'] + 1}", disable=not progress, leave=False):
+    model, opt, vl, sched = acc.prepare(model, opt, vl, sched)
+    lossf, batches = nn.CrossEntropyLoss(), batch_order(len(tr), spec.batch_size, spec.seed, state["step"])
+    bar = tqdm(total=total, initial=state["step"], desc=spec.name, disable=not progress, leave=False)
+    while state["step"] < total:
+        if spec.budget == "epochs" and state["history"] and (state["step"] - state["best_step"]) // every >= spec.patience: break
+        t0, seen, loss_sum = time.time(), 0, 0.0
+        model.train()
+        for _ in range(min(every, total - state["step"])):
+            xb, yb = _batch(tr, next(batches), acc.device)
             loss = lossf(model(xb), yb)
             opt.zero_grad(); acc.backward(loss); opt.step(); sched.step()
-            total += loss.item() * len(yb); seen += len(yb)
-        yv, pv = _predict(model, vl)
+            loss_sum += loss.item() * len(yb); seen += len(yb); state["step"] += 1; bar.update()
+        yv, pv, _ = _predict(model, vl)
         f1 = classification_metrics(yv, pv, classes)["f1_macro"]
-        state["epoch"] += 1
-        state["history"].append({"epoch": state["epoch"], "train_loss": total / max(seen, 1), "val_f1_macro": f1,
-                                 "val_accuracy": accuracy_score(yv, pv), "train_img_per_s": seen / (time.time() - t0)})
+        state["history"].append({"step": state["step"], "epoch": round(state["step"] / per_pass, 2), "train_loss": loss_sum / max(seen, 1),
+                                 "val_f1_macro": f1, "val_accuracy": accuracy_score(yv, pv), "train_img_per_s": seen / (time.time() - t0)})
         if f1 > state["best_f1"]:
-            state["best_f1"], state["best_epoch"] = f1, state["epoch"]
+            state["best_f1"], state["best_step"] = f1, state["step"]
             with atomic_path(out / "best.safetensors") as tmp: save_file({k: v.detach().cpu().contiguous() for k, v in acc.unwrap_model(model).state_dict().items()}, str(tmp))
-        g.manual_seed(spec.seed + state["epoch"])
         _save_state(out, acc.unwrap_model(model), opt, sched, state)
+    bar.close()
     best = acc.unwrap_model(model); best.load_state_dict(load_file(str(out / "best.safetensors")))
     return best.eval(), state
 
+# %% ../nbs/05_training.ipynb #b2d8d994
 @torch.no_grad()
 def _predict(model, loader, features: bool = False, head: str | None = None):
-    "Targets and predicted indices (and penultimate features) over a loader."
+    "Targets, predicted indices and class probabilities (and penultimate features) over a loader."
     model.eval(); ys, ps, fs = [], [], []
     hook = None
     if features:
         hook = _get(model, head).register_forward_hook(lambda mod, inp, out: fs.append(inp[0].detach().float().cpu()))
     for xb, yb in loader:
-        ps.append(model(xb).argmax(-1).cpu()); ys.append(yb.cpu())
+        ps.append(model(xb).float().softmax(-1).cpu()); ys.append(yb.cpu())
     if hook: hook.remove()
-    y, p = torch.cat(ys).numpy(), torch.cat(ps).numpy()
-    return (y, p, torch.cat(fs).numpy()) if features else (y, p)
+    y, prob = torch.cat(ys).numpy(), torch.cat(ps).numpy()
+    return (y, prob.argmax(-1), prob, torch.cat(fs).numpy()) if features else (y, prob.argmax(-1), prob)
 
 # %% ../nbs/05_training.ipynb #7864ea0d
 def evaluate(model: nn.Module, df: pd.DataFrame, taxonomy: Taxonomy, task: str, info: dict,
              batch_size: int = 64, label_map: dict | None = None) -> tuple[dict, pd.DataFrame, np.ndarray]:
-    "Metrics, per-image predictions and penultimate features of `model` on manifest `df`."
+    "Metrics, per-image predictions (with each class's probability, `p_<class>`) and penultimate features of `model` on manifest `df`."
     if label_map: df = df.assign(fine=df["fine"].map(lambda c: label_map.get(c, c)))
     taxonomy.check(df["fine"])
     ds = ManifestDataset(df, taxonomy, task, info["img_size"], (info["mean"], info["std"]), cache=False)
     dev = next(model.parameters()).device
     loader = torch.utils.data.DataLoader(ds, batch_size=batch_size)
-    y, p, f = _predict(model, ((xb.to(dev), yb) for xb, yb in loader), features=True, head=info["head"])
+    y, p, prob, f = _predict(model, ((xb.to(dev), yb) for xb, yb in loader), features=True, head=info["head"])
     classes = taxonomy.labels(task)
     preds = pd.DataFrame({"path": df["path"].values, "origin": df["origin"].values, "true": [classes[i] for i in y],
-                          "pred": [classes[i] for i in p]})
+                          "pred": [classes[i] for i in p], **{f"p_{c}": prob[:, j].round(5) for j, c in enumerate(classes)}})
     return classification_metrics(y, p, classes), preds, f
 
 # %% ../nbs/05_training.ipynb #990c7887
@@ -281,6 +320,8 @@ def _evaluate_into(model, folder: Path, proto: str, ev: pd.DataFrame, taxonomy: 
     preds.to_csv(folder / f"predictions_{proto}.csv", index=False); np.save(folder / f"features_{proto}.npy", feats)
     return met
 
+METRICS = ("accuracy", "f1_macro", "precision_macro", "recall_macro", "f1_weighted", "precision_weighted", "recall_weighted")
+
 def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> manifest (train rows + shared val/test rows)
                     eval_sets: dict[str, pd.DataFrame],    # protocol name -> labelled manifest (e.g. 'raw', 'upscaled')
                     taxonomy: Taxonomy, out: str | Path,
@@ -298,7 +339,7 @@ def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> mani
             df = variants[v]
             model, state = train_classifier(df[df.split == "train"], df[df.split == "val"], taxonomy, spec, d, progress=False)
             res = {proto: _evaluate_into(model, d, proto, ev, taxonomy, t, state["info"]) for proto, ev in eval_sets.items()}
-            atomic_write_text(d / "metrics.json", json.dumps({"spec": asdict(spec), "info": state["info"], "best_epoch": state["best_epoch"],
+            atomic_write_text(d / "metrics.json", json.dumps({"spec": asdict(spec), "info": state["info"], "best_step": state["best_step"], "steps": state["step"],
                                                               "history": state["history"], "eval": res}))
             for f in ("last.safetensors", "last_optim.pt"): (d / f).unlink(missing_ok=True)   # resume state: not needed once evaluated
         m = json.loads((d / "metrics.json").read_text())
@@ -309,7 +350,7 @@ def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> mani
         for proto in eval_sets:   # this call's test sets only (a folder may hold results of sets no longer asked for)
             met = m["eval"][proto]
             rows.append({"variant": v, "backbone": b, "task": t, "seed": s, "protocol": proto, "weights": m["info"]["weights"],
-                         **{k: met[k] for k in ("accuracy", "f1_macro", "precision_macro", "recall_macro")}})
+                         **{k: met.get(k, float("nan")) for k in METRICS}})
     res = pd.DataFrame(rows)
     atomic_write_text(out / "results.csv", res.to_csv(index=False))
     return res

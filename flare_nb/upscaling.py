@@ -8,6 +8,7 @@ import json
 import math
 import random
 import re
+import shutil
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from PIL import Image
 from tqdm.auto import tqdm
 
 from .core import (BadImageError, CheckpointError, atomic_path, checkpoint_errors, derive_seed, images_close, atomic_write_text, downscale, import_basicsr, load_image,
-                           log, make_manifest, pick_device, save_image, seed_everything, sha256_file, slug, square_image)
+                           log, make_manifest, pick_device, save_image, seed_everything, sha256_bytes, sha256_file, slug, square_image)
 
 # %% auto #0
 __all__ = ['SWINIR_PRESETS', 'SWINIR_HINT', 'KERNELS', 'SKY_SET_REASONS', 'swinir_settings', 'build_swinir', 'BicubicResidual',
@@ -621,16 +622,22 @@ def upscale_manifest(man: pd.DataFrame,       # manifest of LR images
                      out: str | Path,         # folder of the upscaled images
                      variant: str = "raw_hr",
                      progress: bool = True,
+                     cache: str | Path | None = None,  # folder shared by runs (a study's folds): an image upscaled once by the same producer is copied, not redone
                     ) -> tuple[pd.DataFrame, pd.DataFrame]:  # (manifest of upscaled images, skipped rows)
     "Upscale every image of `man` into `out` (resumable); return the new manifest and the skipped files."
     out = Path(out); rows, skipped = [], []
     for _, r in tqdm(man.iterrows(), total=len(man), desc=f"upscale ({upscaler.name})", disable=not progress):
         dest = out / slug(r["fine"]) / (Path(r["path"]).stem + ".png")
+        kept = Path(cache) / f"{sha256_bytes((r['sha256'] + upscaler.producer).encode())[:24]}.png" if cache and r["sha256"] else None
+        if not dest.is_file() and kept is not None and kept.is_file():
+            with atomic_path(dest) as tmp: shutil.copyfile(kept, tmp)
         if not dest.is_file():
             try: img = load_image(r["path"])
             except BadImageError as e:
                 log.warning("upscale: skipping %s", e); skipped.append({"path": r["path"], "reason": e.reason}); continue
             save_image(upscaler(img), dest)
+            if kept is not None:
+                with atomic_path(kept) as tmp: shutil.copyfile(dest, tmp)
         rows.append(r.to_dict() | {"path": str(dest.resolve()), "source_path": r["path"], "variant": variant,
                                    "producer": upscaler.producer, "sha256": sha256_file(dest)})
     return make_manifest(rows), pd.DataFrame(skipped, columns=["path", "reason"])

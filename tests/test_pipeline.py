@@ -11,7 +11,7 @@ FLARE = [sys.executable, "-c", "import sys; from flare_nb.cli import main; sys.e
 TINY = {"name": "tiny", "data": {"max_per_class": 4}, "upscale": {"method": "bicubic"},
         "mix": {"augmentations": ["hflip", "color_jitter"]},
         "synth": {"size": 16, "train_steps": 3, "steps": 3},
-        "train": {"img_size": 32, "epochs": 2, "batch_size": 8}}
+        "train": {"img_size": 32, "steps": 6, "eval_every": 3, "batch_size": 8}}
 
 def _run(cfg, out, **kw):
     return subprocess.run([*FLARE, "run", str(cfg), "--out", str(out), "--quiet"], capture_output=True, text=True,
