@@ -27,6 +27,7 @@ from .training import load_run_model, summarize
 __all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'SHIFTED', 'paper_table', 'verdict', 'paper_comparison', 'ood_table', 'ab_table',
            'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig',
            'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table', 'summary_table',
+           'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy', 'write_study_tables',
            'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
@@ -283,6 +284,95 @@ def summary_table(results: pd.DataFrame,  # training's results.csv
         per_seed = sh.groupby(["variant", "seed"], as_index=False)["accuracy"].mean().assign(backbone="all", protocol="shift average")
         cols["average over the simulated shifts"] = paper_table(per_seed.assign(task=task), task, "shift average", baseline=baseline)["Average"]
     return pd.DataFrame(cols)
+
+# %% ../nbs/06_analysis.ipynb #f9983427
+def paired_bootstrap(a: np.ndarray,            # per-object scores of variant A (e.g. share right)
+                     b: np.ndarray,            # the same objects' scores of variant B
+                     n_resamples: int = 2000,  # bootstrap resamples
+                     level: float = 0.95,      # confidence level
+                     seed: int = 0,            # seed of the resampling
+                    ) -> tuple[float, float, float]:  # (mean of a - b, CI low, CI high)
+    "Mean paired difference a - b over objects and its percentile CI from a bootstrap that resamples objects."
+    from scipy.stats import bootstrap
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    if len(a) != len(b) or len(a) < 2: raise ValueError(f"need two equal-length score lists of 2+ objects, got {len(a)} and {len(b)}")
+    if np.allclose(a, b): return 0.0, 0.0, 0.0   # every resample gives 0
+    r = bootstrap((a, b), lambda x, y, axis=-1: x.mean(axis) - y.mean(axis), paired=True, vectorized=True, n_resamples=n_resamples,
+                  confidence_level=level, method="percentile", random_state=np.random.default_rng(seed))
+    return float(a.mean() - b.mean()), float(r.confidence_interval.low), float(r.confidence_interval.high)
+
+def mcnemar_exact(a_right, b_right) -> tuple[int, int, float]:   # (A right & B wrong, A wrong & B right, two-sided p)
+    "Exact McNemar test of two paired lists of right/wrong: a binomial test of the discordant pairs (scipy.stats.binomtest)."
+    from scipy.stats import binomtest
+    a, b = np.asarray(a_right, bool), np.asarray(b_right, bool)
+    n10, n01 = int((a & ~b).sum()), int((~a & b).sum())
+    return n10, n01, (float(binomtest(n10, n10 + n01, 0.5).pvalue) if n10 + n01 else 1.0)
+
+# %% ../nbs/06_analysis.ipynb #613a41be
+def _right(preds: pd.DataFrame, test_set: str) -> pd.DataFrame:
+    "Right (True) or wrong per (object, image, seed) row and variant column, on one test set."
+    p = preds[preds["test_set"] == test_set]
+    return p.assign(right=p["truth"] == p["pred"]).pivot_table(index=["object", "image", "seed"], columns="variant", values="right", aggfunc="first")
+
+def _call(lo: float, hi: float, p: float) -> str:
+    if lo > 0 and p < 0.05: return "higher"
+    if hi < 0 and p < 0.05: return "lower"
+    return "no detectable difference"
+
+def paired_comparisons(preds: pd.DataFrame,       # the study's predictions.csv
+                       test_set: str = "raw",     # 'raw' or 'upscaled' test images
+                       baseline: str = "Raw_LR",  # every variant is compared with it ...
+                       method: str = "FLARE",     # ... and the method with every other variant
+                       n_resamples: int = 2000, seed: int = 0,
+                      ) -> pd.DataFrame:          # one row per comparison
+    "Every variant against the baseline and the method against every other variant, paired on the same objects: difference, 95% CI, McNemar p, verdict."
+    right = _right(preds, test_set)
+    if right.isna().any().any(): raise ValueError("the variants were not tested on the same images and seeds")
+    per_obj = right.astype(float).groupby(level="object").mean()
+    vs = [v for v in VARIANTS if v in right.columns]
+    comps = [(v, baseline) for v in vs if v != baseline] + [(method, v) for v in vs if v not in (method, baseline)]
+    rows = []
+    for a, b in comps:
+        d, lo, hi = paired_bootstrap(per_obj[a], per_obj[b], n_resamples, seed=seed)
+        n10, n01, p = mcnemar_exact(right[a], right[b])
+        rows.append({"comparison": f"{a} - {b}", "accuracy A": per_obj[a].mean(), "accuracy B": per_obj[b].mean(), "difference": d,
+                     "ci95 low": lo, "ci95 high": hi, "only A right": n10, "only B right": n01, "McNemar p": p,
+                     "objects": len(per_obj), "verdict": f"{a} {_call(lo, hi, p)}" + ("" if _call(lo, hi, p).startswith("no") else f" than {b}")})
+    return pd.DataFrame(rows)
+
+# %% ../nbs/06_analysis.ipynb #e4af31a8
+def study_accuracy(preds: pd.DataFrame, test_set: str = "raw") -> pd.DataFrame:
+    "Per variant over all folds: accuracy per object (averaged over objects, as the paired tests use it), per seed, and weighted/macro F1, precision, recall."
+    from flare_nb.training import classification_metrics
+    p = preds[preds["test_set"] == test_set]
+    classes = sorted(set(p["truth"]) | set(p["pred"]))
+    rows = []
+    for v in [v for v in VARIANTS if v in set(p["variant"])]:
+        q = p[p["variant"] == v]
+        per_obj = (q["truth"] == q["pred"]).groupby(q["object"]).mean()
+        mets = [classification_metrics([classes.index(c) for c in g["truth"]], [classes.index(c) for c in g["pred"]], classes)
+                for _, g in q.groupby("seed")]
+        row = {"variant": v, "accuracy": per_obj.mean(),
+               "accuracy per seed": " / ".join(f"{100 * m['accuracy']:.1f}" for m in mets)}
+        for k in ("f1_weighted", "precision_weighted", "recall_weighted", "f1_macro", "precision_macro", "recall_macro"):
+            row[k] = float(np.mean([m[k] for m in mets]))
+        rows.append(row | {"objects": per_obj.size, "seeds": q["seed"].nunique(), "folds": q["fold"].nunique()})
+    return pd.DataFrame(rows).set_index("variant")
+
+# %% ../nbs/06_analysis.ipynb #a9b82d10
+def write_study_tables(study: str | Path,   # a study folder (flare study) or a copy of its predictions.csv and runs.csv
+                       dest: str | Path,    # where the tables go (e.g. results/study)
+                       n_resamples: int = 2000,
+                      ) -> dict[str, pd.DataFrame]:  # name -> table, as written
+    "The study's tables from its predictions: accuracy per variant and paired comparisons, for the raw and the upscaled test images."
+    study, dest = Path(study), Path(dest); dest.mkdir(parents=True, exist_ok=True)
+    preds = pd.read_csv(study / "predictions.csv")
+    out = {}
+    for ts in sorted(set(preds["test_set"])):
+        out[f"accuracy_{ts}"] = study_accuracy(preds, ts)
+        out[f"comparisons_{ts}"] = paired_comparisons(preds, ts, n_resamples=n_resamples)
+    for name, t in out.items(): atomic_write_text(dest / f"{name}.csv", t.to_csv(index=name.startswith("accuracy")))
+    return out
 
 # %% ../nbs/06_analysis.ipynb #662d9c65
 def _md(df: pd.DataFrame) -> str: return df.to_markdown()
