@@ -28,7 +28,7 @@ __all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'SHIFTED', 'paper_table', 'verdict
            'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig',
            'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table', 'summary_table',
            'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy', 'write_study_tables',
-           'write_report']
+           'radial_power', 'power_above', 'input_paths', 'plot_input_paths', 'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -373,6 +373,52 @@ def write_study_tables(study: str | Path,   # a study folder (flare study) or a 
         out[f"comparisons_{ts}"] = paired_comparisons(preds, ts, n_resamples=n_resamples)
     for name, t in out.items(): atomic_write_text(dest / f"{name}.csv", t.to_csv(index=name.startswith("accuracy")))
     return out
+
+# %% ../nbs/06_analysis.ipynb #bf2332f4
+def radial_power(img: Image.Image) -> np.ndarray:  # mean power at 0, 1, ... side/2 cycles per image
+    "Radially averaged power spectrum of an image's luminance (mean removed)."
+    g = np.asarray(img.convert("L"), np.float64); g = g - g.mean()
+    power = np.abs(np.fft.fftshift(np.fft.fft2(g))) ** 2
+    n = min(g.shape); yy, xx = np.indices(power.shape)
+    r = np.hypot(yy - g.shape[0] // 2, xx - g.shape[1] // 2).round().astype(int).ravel()
+    return (np.bincount(r, power.ravel()) / np.maximum(np.bincount(r), 1))[: n // 2 + 1]
+
+def power_above(img: Image.Image, cycles: int) -> float:
+    "Share of an image's (non-constant) power above `cycles` cycles per image."
+    p = radial_power(img); return float(p[cycles + 1:].sum() / p[1:].sum())
+
+# %% ../nbs/06_analysis.ipynb #e36de706
+def input_paths(lr: Image.Image,           # a raw LR image
+                hr: Image.Image | None,    # its true HR image, if known
+                upscaler,                  # the run's upscaler (image -> image)
+                size: int,                 # the classifier's input side
+               ) -> dict[str, Image.Image]:  # path name -> the classifier's input
+    "The classifier's input of one object along each road: raw test image, upscaled (HR-arm training, upscaled test), true HR."
+    to_input = lambda im: im.resize((size, size), Image.Resampling.BICUBIC)   # what ManifestDataset does to every image
+    out = {f"raw test: LR {lr.width} -> {size}": to_input(lr)}
+    sr = upscaler(lr)
+    out[f"HR arm: LR {lr.width} -> SR {sr.width} -> {size}"] = to_input(sr)
+    if hr is not None: out[f"true HR {hr.width} -> {size}"] = to_input(hr)
+    return out
+
+# %% ../nbs/06_analysis.ipynb #dc0d1e77
+def plot_input_paths(examples: list[dict[str, Image.Image]],  # input_paths of a few objects (the first is shown)
+                     lr_side: int,                           # side of the raw LR images (their frequency limit is half of it)
+                     save: str | Path | None = None):
+    "One object along each road, and each road's mean radial power spectrum over all `examples`, relative to the last road's."
+    names = list(examples[0])
+    fig, axes = plt.subplots(1, len(names) + 1, figsize=(3.1 * (len(names) + 1), 3.2))
+    for ax, n in zip(axes, names):
+        ax.imshow(examples[0][n]); ax.set_title(n, fontsize=8); ax.axis("off")
+    ax, ref = axes[-1], np.mean([radial_power(e[names[-1]]) for e in examples], 0)   # the last road (true HR when known) is the reference
+    for n in names:
+        ax.semilogy(np.arange(1, len(ref)), (np.mean([radial_power(e[n]) for e in examples], 0) / ref)[1:], label=n.split(":")[0])
+    ax.axvline(lr_side / 2, color="k", ls=":", lw=1); ax.text(lr_side / 2 + 0.5, 1.2, "LR limit", fontsize=7)
+    ax.set_xlabel("cycles per image"); ax.set_ylabel(f"mean power / {names[-1].split(':')[0]}")
+    ax.legend(fontsize=7); ax.set_title(f"spectra over {len(examples)} objects", fontsize=8)
+    fig.tight_layout()
+    if save: fig.savefig(save, dpi=110)
+    return fig
 
 # %% ../nbs/06_analysis.ipynb #662d9c65
 def _md(df: pd.DataFrame) -> str: return df.to_markdown()
