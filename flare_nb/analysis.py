@@ -28,7 +28,7 @@ __all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'SHIFTED', 'paper_table', 'verdict
            'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig',
            'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table', 'summary_table',
            'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy', 'write_study_tables',
-           'radial_power', 'power_above', 'input_paths', 'plot_input_paths', 'write_report']
+           'study_report', 'radial_power', 'power_above', 'input_paths', 'plot_input_paths', 'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -373,6 +373,39 @@ def write_study_tables(study: str | Path,   # a study folder (flare study) or a 
         out[f"comparisons_{ts}"] = paired_comparisons(preds, ts, n_resamples=n_resamples)
     for name, t in out.items(): atomic_write_text(dest / f"{name}.csv", t.to_csv(index=name.startswith("accuracy")))
     return out
+
+# %% ../nbs/06_analysis.ipynb #e3c58fd1
+def _pts(x: float) -> str: return f"{100 * x:+.1f}"
+
+def study_report(folder: str | Path,   # results of a study: study.json, runs.csv and write_study_tables' CSVs
+                ) -> str:              # markdown: protocol, accuracy per variant, paired comparisons, verdicts, run times
+    "The study's results as markdown, generated from its result files (the README and 06_analysis show this text)."
+    folder = Path(folder)
+    meta, runs = json.loads((folder / "study.json").read_text()), pd.read_csv(folder / "runs.csv")
+    t, d = meta["config"]["train"], meta["config"]["data"]
+    done = runs.groupby("seed")["fold"].nunique()
+    budget = f"{t['steps']} optimizer steps for every variant, best validation checkpoint" if t["budget"] == "steps" else f"{t['epochs']} epochs per variant (the paper's protocol)"
+    k = d["folds"]
+    out = [f"Grouped {k}-fold cross-validation of the atlas, " + ", ".join(f"seed {s} ({n} of {k} folds)" for s, n in done.items()) + "; "
+           f"{t['backbones'][0]} at {t['img_size']} px, budget: {budget}. Accuracy is per object (the share of its predictions that "
+           f"are right, over its images and seeds), averaged over objects."]
+    accs = {ts: pd.read_csv(folder / f"accuracy_{ts}.csv", index_col=0) for ts in ("raw", "upscaled") if (folder / f"accuracy_{ts}.csv").is_file()}
+    first = next(iter(accs.values()))
+    tab = pd.DataFrame({f"accuracy, {ts} test images": (100 * a["accuracy"]).round(1) for ts, a in accs.items()})
+    tab["accuracy per seed (raw)"] = first["accuracy per seed"]
+    for k, name in (("f1_weighted", "F1 weighted"), ("f1_macro", "F1 macro"), ("precision_weighted", "precision weighted"), ("recall_weighted", "recall weighted")):
+        tab[f"{name} (raw)"] = (100 * first[k]).round(1)
+    out += ["", tab.to_markdown(), "", f"{int(first['objects'].iloc[0])} objects, each tested once per seed."]
+    for ts in accs:
+        c = pd.read_csv(folder / f"comparisons_{ts}.csv")
+        show = pd.DataFrame({"comparison": c["comparison"], "difference (points)": c["difference"].map(_pts),
+                             "95% CI (paired bootstrap)": [f"[{_pts(l)}, {_pts(h)}]" for l, h in zip(c["ci95 low"], c["ci95 high"])],
+                             "McNemar p (exact)": c["McNemar p"].map(lambda p: f"{p:.2g}"), "verdict": c["verdict"]})
+        out += ["", f"Paired comparisons on the {ts} test images:", "", show.to_markdown(index=False)]
+    wall = runs.groupby("seed")["wall_s"].agg(["mean", "sum"])
+    out += ["", "Wall time per fold on the machine of the study (" + meta["machine"] + "): " +
+            "; ".join(f"seed {s}: {m / 60:.1f} min per fold, {t_ / 3600:.2f} h in all" for s, (m, t_) in wall.iterrows()) + "."]
+    return "\n".join(out)
 
 # %% ../nbs/06_analysis.ipynb #bf2332f4
 def radial_power(img: Image.Image) -> np.ndarray:  # mean power at 0, 1, ... side/2 cycles per image
