@@ -24,11 +24,12 @@ from .mixing import VARIANTS, grid_pair
 from .training import load_run_model, summarize
 
 # %% auto #0
-__all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'SHIFTED', 'paper_table', 'verdict', 'paper_comparison', 'ood_table', 'ab_table',
-           'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input', 'plot_ig',
-           'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table', 'summary_table',
-           'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy', 'write_study_tables',
-           'study_report', 'radial_power', 'power_above', 'input_paths', 'plot_input_paths', 'write_report']
+__all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'ALL_SETS', 'SHIFTED', 'paper_table', 'verdict', 'paper_comparison', 'ood_table',
+           'ab_table', 'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input',
+           'plot_ig', 'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table',
+           'summary_table', 'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy',
+           'write_study_tables', 'study_report', 'radial_power', 'power_above', 'input_paths', 'plot_input_paths',
+           'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -96,20 +97,22 @@ def paper_comparison(results: pd.DataFrame, task: str = "fine", protocol: str = 
     return pd.DataFrame(rows).set_index("variant")
 
 # %% ../nbs/06_analysis.ipynb #7aa84cf0
+ALL_SETS = "mean of all test sets"   # Table 3's last column: in-domain and every shifted set, equally weighted, per seed
+
 def ood_table(results: pd.DataFrame, task: str = "fine", metric: str = "accuracy", baseline: str = "Raw_LR",
-              skip: tuple = ("upscaled",)) -> pd.DataFrame:  # rows: (backbone, variant); columns: test sets + Average
+              skip: tuple = ("upscaled",)) -> pd.DataFrame:  # rows: (backbone, variant); columns: test sets + their mean
     "Table 3 shape: every test set of the run side by side, with the gain over `baseline`."
     r = _base(results[(results["task"] == task) & ~results["protocol"].isin(skip)])
     if r.empty: raise ValueError(f"no results for task {task!r}")
     r = r.assign(protocol=r["protocol"].replace({"raw": "in-domain"}))
-    avg = r.groupby(["backbone", "variant", "seed"], as_index=False)[metric].mean().assign(protocol="Average")
+    avg = r.groupby(["backbone", "variant", "seed"], as_index=False)[metric].mean().assign(protocol=ALL_SETS)
     s = summarize(pd.concat([r, avg], ignore_index=True), metric, by=("backbone", "variant", "protocol"))
     base = s[s["variant"] == baseline].set_index(["backbone", "protocol"])["mean"]
     def cell(x):
         b = base.get((x["backbone"], x["protocol"]))
         return x["cell"] + ("" if x["variant"] == baseline or b is None else f" ({100 * (x['mean'] - b):+.1f})")
     s["text"] = s.apply(cell, axis=1)
-    cols = ["in-domain"] + [p for p in dict.fromkeys(r["protocol"]) if p != "in-domain"] + ["Average"]
+    cols = ["in-domain"] + [p for p in dict.fromkeys(r["protocol"]) if p != "in-domain"] + [ALL_SETS]
     rows = [(b, v) for b in dict.fromkeys(s["backbone"]) for v in VARIANTS if v in set(s["variant"])]
     return s.pivot(index=["backbone", "variant"], columns="protocol", values="text").reindex(index=rows, columns=cols)
 
