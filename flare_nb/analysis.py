@@ -326,6 +326,7 @@ def paired_comparisons(preds: pd.DataFrame,       # the study's predictions.csv
                        test_set: str = "raw",     # 'raw' or 'upscaled' test images
                        baseline: str = "Raw_LR",  # every variant is compared with it ...
                        method: str = "FLARE",     # ... and the method with every other variant
+                       extra: tuple = (("Raw_Aug_HR", "Raw_Aug_LR"),),  # further (A, B) pairs: by default the HR arm against the LR arm
                        n_resamples: int = 2000, seed: int = 0,
                       ) -> pd.DataFrame:          # one row per comparison
     "Every variant against the baseline and the method against every other variant, paired on the same objects: difference, 95% CI, McNemar p, verdict."
@@ -334,6 +335,7 @@ def paired_comparisons(preds: pd.DataFrame,       # the study's predictions.csv
     per_obj = right.astype(float).groupby(level="object").mean()
     vs = [v for v in VARIANTS if v in right.columns]
     comps = [(v, baseline) for v in vs if v != baseline] + [(method, v) for v in vs if v not in (method, baseline)]
+    comps += [(a, b) for a, b in extra if a in vs and b in vs and (a, b) not in comps]
     rows = []
     for a, b in comps:
         d, lo, hi = paired_bootstrap(per_obj[a], per_obj[b], n_resamples, seed=seed)
