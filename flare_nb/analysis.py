@@ -29,7 +29,7 @@ __all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'ALL_SETS', 'SHIFTED', 'paper_tabl
            'plot_ig', 'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table',
            'summary_table', 'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy',
            'write_study_tables', 'study_report', 'radial_power', 'power_above', 'input_paths', 'plot_input_paths',
-           'write_report']
+           'training_budget', 'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -389,10 +389,9 @@ def study_report(folder: str | Path,   # results of a study: study.json, runs.cs
     meta, runs = json.loads((folder / "study.json").read_text()), pd.read_csv(folder / "runs.csv")
     t, d = meta["config"]["train"], meta["config"]["data"]
     done = runs.groupby("seed")["fold"].nunique()
-    budget = f"{t['steps']} optimizer steps for every variant, best validation checkpoint" if t["budget"] == "steps" else f"{t['epochs']} epochs per variant (the paper's protocol)"
     k = d["folds"]
     out = [f"Grouped {k}-fold cross-validation of the atlas, " + ", ".join(f"seed {s} ({n} of {k} folds)" for s, n in done.items()) + "; "
-           f"{t['backbones'][0]} at {t['img_size']} px, budget: {budget}. Accuracy is per object (the share of its predictions that "
+           f"{t['backbones'][0]} at {t['img_size']} px. {training_budget(t)} Accuracy is per object (the share of its predictions that "
            f"are right, over its images and seeds), averaged over objects."]
     accs = {ts: pd.read_csv(folder / f"accuracy_{ts}.csv", index_col=0) for ts in ("raw", "upscaled") if (folder / f"accuracy_{ts}.csv").is_file()}
     first = next(iter(accs.values()))
@@ -461,6 +460,13 @@ def plot_input_paths(examples: list[dict[str, Image.Image]],  # input_paths of a
 # %% ../nbs/06_analysis.ipynb #662d9c65
 def _md(df: pd.DataFrame) -> str: return df.to_markdown()
 
+def training_budget(train: dict) -> str:
+    "One sentence naming the training protocol of a run's `train` config section (every report states it)."
+    if train.get("budget", "epochs") == "steps":
+        return f"Training budget: {train['steps']} optimizer steps for every variant (equal budget), best validation checkpoint kept."
+    return (f"Training budget: {train['epochs']} epochs per variant (the paper's protocol: a larger training set is trained for more "
+            f"steps, so gains mix data with training time).")
+
 def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> Path:
     "All tables and figures of a finished run into `run/reports/`; return the path of report.md."
     run = Path(run); rep = run / "reports"; rep.mkdir(parents=True, exist_ok=True)
@@ -472,7 +478,7 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
           f"Profile `{cfg['profile']}`, master seed {cfg['seed']}, split seed {cfg['data']['split_seed']}; "
           f"backbones {', '.join(cfg['train']['backbones'])}; tasks {', '.join(cfg['train']['tasks'])}; "
           f"training seeds {cfg['train']['seeds']}; weights `{res['weights'].iloc[0]}`; "
-          f"alpha {cfg['mix']['alpha']}, beta {cfg['mix']['beta']}. The resolved config is `config.yaml`.", ""]
+          f"alpha {cfg['mix']['alpha']}, beta {cfg['mix']['beta']}. {training_budget(cfg['train'])} The resolved config is `config.yaml`.", ""]
     counts = run / "data" / "mix" / "counts.json"
     if counts.is_file(): md += ["## Training images per variant", "", _md(pd.Series(json.loads(counts.read_text()), name="images").to_frame()), ""]
     md += ["## Accuracy (Table 2/5 shape)", "",

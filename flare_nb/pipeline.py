@@ -21,8 +21,8 @@ from .core import (CheckpointError, Config, ConfigError, ManifestError, RunDir, 
                            slug, square_image, write_manifest)
 
 # %% auto #0
-__all__ = ['STAGES', 'DEPENDS', 'READS', 'MODULES', 'code_hash', 'Pipeline', 'inventory', 'damage', 'upscaler', 'generator',
-           'run_pipeline', 'compare_runs']
+__all__ = ['STAGES', 'DEPENDS', 'READS', 'MODULES', 'code_hash', 'Pipeline', 'inventory', 'damage', 'run_pipeline',
+           'compare_runs']
 
 # %% ../nbs/07_pipeline.ipynb #77ad5d52
 STAGES = ("ingest", "upscale", "augment", "synthesize", "mix", "train", "analyse")
@@ -254,7 +254,8 @@ def _shipped(kind: str, meta: dict) -> Path | None:
     rec = json.loads((d / "flare.json").read_text()) if (d / "flare.json").is_file() else {}
     return d if all(rec.get(k) == v for k, v in meta.items()) else None
 
-def upscaler(self):
+@patch
+def upscaler(self: Pipeline):
     "The run's upscaler (built once per process)."
     if "upscaler" in self._cache: return self._cache["upscaler"]
     from flare_nb.upscaling import ResampleUpscaler, SwinIRUpscaler, save_swinir, train_swinir
@@ -286,7 +287,8 @@ def upscaler(self):
     self._cache["upscaler"] = up
     return up
 
-def _upscale(self) -> dict:
+@patch
+def _upscale(self: Pipeline) -> dict:
     from flare_nb.upscaling import upscale_manifest
     man = self.read("ingest")
     hr, skipped = upscale_manifest(man, self.upscaler(), self.folder("upscale") / "hr", progress=self.progress,
@@ -294,10 +296,10 @@ def _upscale(self) -> dict:
     write_manifest(hr, self.folder("upscale") / "manifest.csv")
     return {"images": len(hr), "skipped": len(skipped), "producer": self.upscaler().producer}
 
-Pipeline.upscaler, Pipeline._upscale = upscaler, _upscale
 
 # %% ../nbs/07_pipeline.ipynb #b57b067c
-def _augment(self) -> dict:
+@patch
+def _augment(self: Pipeline) -> dict:
     from flare_nb.mixing import augment_manifest
     d, augs = self.folder("augment"), self.cfg.mix.augmentations
     lr = augment_manifest(self.read("ingest"), augs, d / "lr", "Raw_Aug_LR", seed=self.cfg.seed, progress=self.progress)
@@ -305,7 +307,8 @@ def _augment(self) -> dict:
     write_manifest(lr, d / "aug_lr.csv"); write_manifest(hr, d / "aug_hr.csv")
     return {"aug_lr": len(lr), "aug_hr": len(hr)}
 
-def generator(self):
+@patch
+def generator(self: Pipeline):
     "The run's text-to-image generator (built once per process)."
     if "generator" in self._cache: return self._cache["generator"]
     from flare_nb.core import training_set_hash
@@ -332,7 +335,8 @@ def generator(self):
     self._cache["generator"] = gen
     return gen
 
-def _synthesize(self) -> dict:
+@patch
+def _synthesize(self: Pipeline) -> dict:
     from flare_nb.synthesis import synthesize
     man = self.read("ingest"); tr = man[man["split"] == "train"]
     n = tr.drop_duplicates("origin")["fine"].value_counts().reindex(self.tax.fine).dropna().astype(int).to_dict()
@@ -342,7 +346,8 @@ def _synthesize(self) -> dict:
     write_manifest(d, self.folder("synthesize") / "manifest.csv")
     return {"images": len(d), "producer": d["producer"].iloc[0]}
 
-def _mix(self) -> dict:
+@patch
+def _mix(self: Pipeline) -> dict:
     from flare_nb.mixing import grid_name, make_variants, variant_grid
     v = make_variants(self.read("ingest"), self.read("augment", "aug_lr.csv"), self.read("augment", "aug_hr.csv"),
                       self.read("synthesize"), self.cfg.mix.alpha, self.cfg.mix.beta, self.cfg.mix.selection, self.cfg.seed)
@@ -358,12 +363,12 @@ def _mix(self) -> dict:
     atomic_write_text(self.folder("mix") / "counts.json", json.dumps(counts))
     return {"train_images": counts}
 
-Pipeline._augment, Pipeline.generator, Pipeline._synthesize, Pipeline._mix = _augment, generator, _synthesize, _mix
 
 # %% ../nbs/07_pipeline.ipynb #c7861555
-def _train(self) -> dict:
+@patch
+def _train(self: Pipeline) -> dict:
     from flare_nb.mixing import grid_name
-    from flare_nb.training import ood_set, run_experiments, shifted_set
+    from flare_nb.training import RunSpec, ood_set, run_experiments, shifted_set
     t = self.cfg.train
     variants = {n: self.read("mix", f"{n}.csv") for n in t.variants}
     raw, hr = self.read("ingest"), self.read("upscale")
@@ -384,17 +389,17 @@ def _train(self) -> dict:
         if grid and b == t.backbones[0]:
             r = pd.concat([r, run_experiments(grid, evals, self.tax, out, [b], t.tasks[:1], t.seeds, weights=w, progress=self.progress, **kw)],
                           ignore_index=True)
-        r["run_dir"] = [str((out / f"{v}__{b}__{k}__s{s}").relative_to(self.run.root)) for v, k, s in zip(r["variant"], r["task"], r["seed"])]
+        r["run_dir"] = [str((out / RunSpec(v, b, k, s).name).relative_to(self.run.root)) for v, k, s in zip(r["variant"], r["task"], r["seed"])]
         res.append(r)
     res = pd.concat(res, ignore_index=True)
     for d in (self.run.models, out): atomic_write_text(d / "results.csv", res.to_csv(index=False))   # each call above wrote only its own rows
     return {"runs": int(len(res) // max(1, len(evals))), "models": str(out.relative_to(self.run.root))}
 
-def _analyse(self) -> dict:
+@patch
+def _analyse(self: Pipeline) -> dict:
     from flare_nb.analysis import write_report
     return {"report": str(write_report(self.run.root, progress=self.progress))}
 
-Pipeline._train, Pipeline._analyse = _train, _analyse
 
 # %% ../nbs/07_pipeline.ipynb #89ed8b3a
 def run_pipeline(cfg: Config, until: str | None = None, root: str | Path | None = None, progress: bool = True,

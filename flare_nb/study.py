@@ -32,13 +32,14 @@ def fold_config(cfg: Config,  # the study's config
 def run_predictions(run_root: Path,   # one run folder of the study
                    ) -> pd.DataFrame:  # object, image, fold, variant, seed, test_set, truth, pred, p_<class>... (an object with two images has two rows)
     "Per-object predictions of every variant of one finished study run."
+    from flare_nb.training import RunSpec
     cfg = load_config(run_root / "config.yaml")
     models = Pipeline(cfg, run_root, progress=False, say=lambda *a: None).models_dir()
     rows = []
     for v in cfg.train.variants:
         for b in cfg.train.backbones:
             for task in cfg.train.tasks:
-                d = models / f"{v}__{b}__{task}__s{cfg.seed}"
+                d = models / RunSpec(v, b, task, cfg.seed).name
                 for f in sorted(d.glob("predictions_*.csv")):
                     p = pd.read_csv(f)
                     rows.append(p.assign(image=p["path"].map(lambda s: Path(s).name)).drop(columns=["path"]).rename(columns={"origin": "object", "true": "truth"})
