@@ -116,3 +116,19 @@ def test_readme_study_numbers_come_from_the_committed_predictions(tmp_path):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert study_report(study) in readme
     assert "flare study --seeds 0 1" in readme and "python tools/publish_study.py" in readme
+
+
+STEPS = {"02_upscaling": "upscaling", "03_synthesis": "synthesis", "04_mixing": "mixing", "05_training": "training", "06_analysis": "analysis"}
+
+
+def test_every_step_notebook_opens_with_a_card_naming_real_exports():
+    "Each step notebook's card says 'Step i of 5', shows an equation or says it has none, and lists only names its module exports."
+    import importlib, re
+    import nbformat
+    for i, (nb_name, module) in enumerate(STEPS.items(), 1):
+        cells = nbformat.read(ROOT / "nbs" / f"{nb_name}.ipynb", as_version=4).cells
+        card = next(c.source for c in cells[:6] if c.cell_type == "markdown" and "Step " in c.source)
+        assert f"Step {i} of 5" in card, nb_name
+        names = re.findall(r"`(\w+)`", card.split("main exports |")[1].split("\n|---")[-1].splitlines()[-1].split("|")[-2])
+        missing = set(names) - set(importlib.import_module(f"flare_nb.{module}").__all__)
+        assert names and not missing, (nb_name, missing)
