@@ -9,6 +9,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM, DRIVER = shutil.which("chromium"), "/usr/bin/chromedriver"
 SHOT = ROOT / "_site_screenshots" / "home.png"
+STEP_SHOT = ROOT / "_site_screenshots" / "step_04_mixing.png"   # a step page: card with rendered equations, a signature and its parameter table
 FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking "
          "--disable-component-update --disable-sync --no-first-run").split()
 
@@ -68,4 +69,14 @@ def test_site_in_headless_chromium(site):
             if errors: problems.append((url, f"console errors {errors[:3]}"))
         assert not problems, problems
         assert SHOT.stat().st_size > 10_000
+        d.set_window_size(1280, 2600); d.get(site + "04_mixing/")
+        WebDriverWait(d, 30).until(lambda b: b.execute_script("return document.querySelectorAll('.mjx-chtml').length > 0"))
+        math = d.execute_script("return Array.from(document.querySelectorAll('.mjx-chtml')).length")
+        raw_tex = d.execute_script("return document.body.innerText.includes('\\\\mathcal')")   # TeX left as text = not rendered
+        tables = [t.text for t in d.find_elements(By.CSS_SELECTOR, "article table") if t.text.startswith("parameter")]
+        folded = d.find_elements(By.CSS_SELECTOR, "details.flare-source")
+        d.save_screenshot(str(STEP_SHOT))
+        assert math >= 4 and not raw_tex, (math, raw_tex)      # the card's equations and the section titles' math, typeset
+        assert any("augment" in t or "share" in t for t in tables), tables[:2]   # parameter tables from the docments
+        assert folded                                           # long exported source folded away
     finally: d.quit()
