@@ -16,6 +16,7 @@ import imagehash
 import numpy as np
 import pandas as pd
 import requests
+from fastcore.basics import patch
 from bs4 import BeautifulSoup
 from PIL import Image
 from requests.adapters import HTTPAdapter
@@ -27,10 +28,9 @@ from .core import (BadImageError, Taxonomy, atomic_path, atomic_write_text, load
                            log, make_manifest, sha256_bytes, sha256_file, write_manifest)
 
 # %% auto #0
-__all__ = ['USER_AGENT', 'NASA_API', 'NASA_HOSTS', 'RENDITIONS', 'IMAGE_LINK', 'FetchError', 'Fetcher', 'check_url',
-           'allowed_by_robots', 'get', 'get_json', 'download', 'safe_name', 'safe_path', 'nasa_search',
-           'nasa_renditions', 'nasa_rendition', 'download_items', 'scrape_nasa', 'scrape_html', 'CurationRules',
-           'photo_stats', 'curate', 'curation_summary']
+__all__ = ['USER_AGENT', 'NASA_API', 'NASA_HOSTS', 'RENDITIONS', 'IMAGE_LINK', 'FetchError', 'Fetcher', 'safe_name', 'safe_path',
+           'nasa_search', 'nasa_renditions', 'nasa_rendition', 'download_items', 'scrape_nasa', 'scrape_html',
+           'CurationRules', 'photo_stats', 'curate', 'curation_summary']
 
 # %% ../nbs/01_scraping.ipynb #7a965cca
 USER_AGENT = f"flare_nb/{__version__} (research data collection; +https://github.com/flare-nb/flare_nb)"
@@ -69,6 +69,7 @@ def _host(url: str) -> str:
     "host[:port] of `url`, lower-case."
     return urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
 
+@patch
 def check_url(self: Fetcher, url: str) -> str:
     "Refuse anything but http(s) URLs on an allowed host; return the URL."
     parts = urlsplit(url)
@@ -79,6 +80,7 @@ def check_url(self: Fetcher, url: str) -> str:
         raise FetchError(f"{url}: host {host!r} is not in the allowed hosts {list(self.allowed_hosts)}", permanent=True)
     return url
 
+@patch
 def allowed_by_robots(self: Fetcher, url: str) -> bool:
     "Whether robots.txt of `url`'s host lets our User-Agent fetch it (fetched once per host)."
     if not self.respect_robots: return True
@@ -96,6 +98,7 @@ def allowed_by_robots(self: Fetcher, url: str) -> bool:
         self._robots[base] = rp
     return self._robots[base].can_fetch(self.user_agent, url)
 
+@patch
 def _wait(self: Fetcher, base: str) -> None:
     "Sleep so that two requests to one host are at least `min_interval` apart."
     with self._lock:
@@ -103,9 +106,8 @@ def _wait(self: Fetcher, base: str) -> None:
         if wait > 0: time.sleep(wait)
         self._last[base] = time.monotonic()
 
-Fetcher.check_url, Fetcher.allowed_by_robots, Fetcher._wait = check_url, allowed_by_robots, _wait
-
 # %% ../nbs/01_scraping.ipynb #633ced7b
+@patch
 def get(self: Fetcher, url: str, stream: bool = False, max_redirects: int = 5) -> requests.Response:
     "GET `url` after the URL and robots checks, following at most `max_redirects` checked redirects."
     for _ in range(max_redirects + 1):
@@ -120,12 +122,14 @@ def get(self: Fetcher, url: str, stream: bool = False, max_redirects: int = 5) -
         return r
     raise FetchError(f"{url}: more than {max_redirects} redirects", permanent=True)
 
+@patch
 def get_json(self: Fetcher, url: str) -> dict | list:
     "GET `url` and parse its JSON body."
     r = self.get(url)
     try: return r.json()
     except ValueError: raise FetchError(f"{url}: response is not JSON") from None
 
+@patch
 def download(self: Fetcher, url: str, dest: str | Path) -> Path:
     "Stream `url` into `dest` atomically, under the size cap; retry bodies that break off."
     dest = Path(dest)
@@ -145,8 +149,6 @@ def download(self: Fetcher, url: str, dest: str | Path) -> Path:
                 requests.exceptions.Timeout) as e:   # broke off mid-body: nothing was kept, try again
             if attempt == self.retries: raise FetchError(f"{url}: body broke off {attempt + 1} times ({type(e).__name__})") from None
             time.sleep(self.backoff * 2 ** attempt)
-
-Fetcher.get, Fetcher.get_json, Fetcher.download = get, get_json, download
 
 # %% ../nbs/01_scraping.ipynb #1fdf5cd4
 def safe_name(name: str,             # untrusted name
