@@ -28,8 +28,8 @@ __all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'ALL_SETS', 'SHIFTED', 'paper_tabl
            'ab_table', 'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input',
            'plot_ig', 'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table',
            'summary_table', 'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy',
-           'write_study_tables', 'study_report', 'radial_power', 'power_above', 'input_paths', 'plot_input_paths',
-           'training_budget', 'write_report']
+           'write_study_tables', 'study_report', 'hr_arm_verdict', 'radial_power', 'power_above', 'input_paths',
+           'plot_input_paths', 'training_budget', 'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -410,6 +410,27 @@ def study_report(folder: str | Path,   # results of a study: study.json, runs.cs
     out += ["", "Wall time per fold on the machine of the study (" + meta["machine"] + "): " +
             "; ".join(f"seed {s}: {m / 60:.1f} min per fold, {t_ / 3600:.2f} h in all" for s, (m, t_) in wall.iterrows()) + "."]
     return "\n".join(out)
+
+# %% ../nbs/06_analysis.ipynb #1987658f
+def hr_arm_verdict(folder: str | Path,   # a study's results (write_study_tables' CSVs)
+                  ) -> str:              # one sentence per test set and what they say together
+    "Does training on upscaled images cost accuracy, and is it the road to the classifier's input? The HR arm against the LR arm, on both test sets."
+    folder, parts = Path(folder), {}
+    for ts in ("raw", "upscaled"):
+        f = folder / f"comparisons_{ts}.csv"
+        if not f.is_file(): continue
+        c = pd.read_csv(f).set_index("comparison")
+        if "Raw_Aug_HR - Raw_Aug_LR" in c.index: parts[ts] = c.loc["Raw_Aug_HR - Raw_Aug_LR"]
+    if not parts: return "No HR-arm comparison in these results."
+    s = [f"Raw_Aug_HR - Raw_Aug_LR on {ts} test images: {_pts(r['difference'])} points, 95% CI [{_pts(r['ci95 low'])}, {_pts(r['ci95 high'])}], "
+         f"McNemar p = {r['McNemar p']:.2g} ({r['verdict']})." for ts, r in parts.items()]
+    if len(parts) == 2:
+        lower = {ts: r["verdict"].startswith("Raw_Aug_HR lower") for ts, r in parts.items()}
+        if lower["raw"] and not lower["upscaled"]: s.append("The deficit is there on raw test images only: it is the road to the input (train sharp, test blurred), not the upscaled training images.")
+        elif lower["raw"] and lower["upscaled"]: s.append("The deficit stays when the test images take the HR arm's own road: the upscaled training images themselves cost accuracy, not only the preprocessing.")
+        elif not any(lower.values()): s.append("No detectable deficit on either test set: at this resolution, training on upscaled images neither helps nor hurts detectably.")
+        else: s.append("The HR arm trails only on upscaled test images.")
+    return " ".join(s)
 
 # %% ../nbs/06_analysis.ipynb #bf2332f4
 def radial_power(img: Image.Image) -> np.ndarray:  # mean power at 0, 1, ... side/2 cycles per image

@@ -105,7 +105,7 @@ def test_readme_study_numbers_come_from_the_committed_predictions(tmp_path):
     "The study's tables are what its committed per-object predictions give, and the README shows exactly their report."
     import shutil
     import pandas as pd
-    from flare_nb.analysis import study_report, write_study_tables
+    from flare_nb.analysis import hr_arm_verdict, study_report, write_study_tables
     study = ROOT / "results" / "study"
     for f in ("predictions.csv", "runs.csv", "study.json"): shutil.copyfile(study / f, tmp_path / f)
     fresh = write_study_tables(tmp_path, tmp_path)
@@ -114,7 +114,7 @@ def test_readme_study_numbers_come_from_the_committed_predictions(tmp_path):
         pd.testing.assert_frame_equal(committed, pd.read_csv(tmp_path / f"{name}.csv", index_col=0 if name.startswith("accuracy") else None),
                                       check_exact=False, rtol=1e-9)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert study_report(study) in readme
+    assert study_report(study) in readme and hr_arm_verdict(study) in readme
     assert "flare study --seeds 0 1" in readme and "python tools/publish_study.py" in readme
 
 
