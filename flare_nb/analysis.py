@@ -28,8 +28,8 @@ __all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'ALL_SETS', 'SHIFTED', 'paper_tabl
            'ab_table', 'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input',
            'plot_ig', 'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table',
            'summary_table', 'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy',
-           'write_study_tables', 'study_report', 'hr_arm_verdict', 'radial_power', 'power_above', 'input_paths',
-           'plot_input_paths', 'training_budget', 'write_report']
+           'write_study_tables', 'training_budget', 'study_report', 'hr_arm_verdict', 'radial_power', 'power_above',
+           'input_paths', 'plot_input_paths', 'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -379,6 +379,14 @@ def write_study_tables(study: str | Path,   # a study folder (flare study) or a 
     for name, t in out.items(): atomic_write_text(dest / f"{name}.csv", t.to_csv(index=name.startswith("accuracy")))
     return out
 
+# %% ../nbs/06_analysis.ipynb #606baa9c
+def training_budget(train: dict) -> str:
+    "One sentence naming the training protocol of a run's `train` config section (every report states it)."
+    if train.get("budget", "epochs") == "steps":
+        return f"Training budget: {train['steps']} optimizer steps for every variant (equal budget), best validation checkpoint kept."
+    return (f"Training budget: {train['epochs']} epochs per variant (the paper's protocol: a larger training set is trained for more "
+            f"steps, so gains mix data with training time).")
+
 # %% ../nbs/06_analysis.ipynb #e3c58fd1
 def _pts(x: float) -> str: return f"{100 * x:+.1f}"
 
@@ -480,13 +488,6 @@ def plot_input_paths(examples: list[dict[str, Image.Image]],  # input_paths of a
 
 # %% ../nbs/06_analysis.ipynb #662d9c65
 def _md(df: pd.DataFrame) -> str: return df.to_markdown()
-
-def training_budget(train: dict) -> str:
-    "One sentence naming the training protocol of a run's `train` config section (every report states it)."
-    if train.get("budget", "epochs") == "steps":
-        return f"Training budget: {train['steps']} optimizer steps for every variant (equal budget), best validation checkpoint kept."
-    return (f"Training budget: {train['epochs']} epochs per variant (the paper's protocol: a larger training set is trained for more "
-            f"steps, so gains mix data with training time).")
 
 def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> Path:
     "All tables and figures of a finished run into `run/reports/`; return the path of report.md."
