@@ -19,7 +19,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import StandardScaler
 from tqdm.auto import tqdm
 
-from .core import atomic_write_text, load_image, load_taxonomy, read_manifest
+from .core import Taxonomy, atomic_write_text, load_image, load_taxonomy, read_manifest
 from .mixing import VARIANTS, grid_pair
 from .training import load_run_model, summarize
 
@@ -63,6 +63,7 @@ def paper_table(results: pd.DataFrame,      # training's results.csv
     cols = [b for b in dict.fromkeys(s["backbone"]) if b != "Average"] + ["Average"]
     return s.pivot(index="variant", columns="backbone", values="text").reindex(index=order, columns=cols)
 
+# %% ../nbs/06_analysis.ipynb #3bed6f1d
 def verdict(results: pd.DataFrame, task: str = "fine", protocol: str = "raw", metric: str = "accuracy") -> str:
     "One sentence: does FLARE beat Raw_LR and the best other variant, with 95% CIs over seeds (backbones averaged)?"
     r = _base(results[(results["task"] == task) & (results["protocol"] == protocol)])
@@ -85,6 +86,7 @@ def verdict(results: pd.DataFrame, task: str = "fine", protocol: str = "raw", me
            f"({vs_b}); the best other variant is {name} at {100 * o['mean']:.1f}% ({vs_o}).")
     return msg + (" With one seed there are no intervals: treat any difference as noise." if n < 2 else "")
 
+# %% ../nbs/06_analysis.ipynb #554731fb
 def paper_comparison(results: pd.DataFrame, task: str = "fine", protocol: str = "raw") -> pd.DataFrame:
     "Our average accuracy and gain over Raw_LR next to the paper's Table 2 averages."
     r = results[(results["task"] == task) & (results["protocol"] == protocol)]
@@ -486,16 +488,11 @@ def plot_input_paths(examples: list[dict[str, Image.Image]],  # input_paths of a
     if save: fig.savefig(save, dpi=110)
     return fig
 
-# %% ../nbs/06_analysis.ipynb #662d9c65
+# %% ../nbs/06_analysis.ipynb #e2b79116
 def _md(df: pd.DataFrame) -> str: return df.to_markdown()
 
-def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> Path:
-    "All tables and figures of a finished run into `run/reports/`; return the path of report.md."
-    run = Path(run); rep = run / "reports"; rep.mkdir(parents=True, exist_ok=True)
-    cfg = yaml.safe_load((run / "config.yaml").read_text())
-    tax = load_taxonomy(cfg["data"]["taxonomy"])
-    res_all = pd.read_csv(run / "models" / "results.csv")
-    res = _base(res_all)
+def _report_head(run: Path, cfg: dict, res: pd.DataFrame) -> list[str]:
+    "The report's opening: what ran (profile, seeds, backbones, budget) and the training images per variant."
     md = [f"# FLARE report: run `{cfg['name']}`", "",
           f"Profile `{cfg['profile']}`, master seed {cfg['seed']}, split seed {cfg['data']['split_seed']}; "
           f"backbones {', '.join(cfg['train']['backbones'])}; tasks {', '.join(cfg['train']['tasks'])}; "
@@ -503,8 +500,12 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
           f"alpha {cfg['mix']['alpha']}, beta {cfg['mix']['beta']}. {training_budget(cfg['train'])} The resolved config is `config.yaml`.", ""]
     counts = run / "data" / "mix" / "counts.json"
     if counts.is_file(): md += ["## Training images per variant", "", _md(pd.Series(json.loads(counts.read_text()), name="images").to_frame()), ""]
-    md += ["## Accuracy (Table 2/5 shape)", "",
-           "Mean ± 95% CI over seeds (one seed: no interval), gain over Raw_LR in points in brackets.", ""]
+    return md
+
+# %% ../nbs/06_analysis.ipynb #da971798
+def _report_accuracy(cfg: dict, res: pd.DataFrame, rep: Path) -> list[str]:
+    "Table 2/5 per task and test protocol, our numbers beside the paper's, and the verdict."
+    md = ["## Accuracy (Table 2/5 shape)", "", "Mean ± 95% CI over seeds (one seed: no interval), gain over Raw_LR in points in brackets.", ""]
     for task in cfg["train"]["tasks"]:
         for proto in ("raw", "upscaled"):
             t = paper_table(res, task, proto); t.to_csv(rep / f"table_{task}_{proto}.csv")
@@ -512,8 +513,13 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
         pc = paper_comparison(res, task); pc.to_csv(rep / f"paper_comparison_{task}.csv")
         md += [f"### Ours vs the paper ({task}, raw test images; the paper: SpaceNet, average of 4 backbones, 1 run)", "", _md(pc), "",
                verdict(res, task), ""]
-    extra = [p for p in dict.fromkeys(res["protocol"]) if p not in ("raw", "upscaled")]
-    if extra:
+    return md
+
+# %% ../nbs/06_analysis.ipynb #d80087e4
+def _report_other_sets(cfg: dict, res: pd.DataFrame, res_all: pd.DataFrame, rep: Path) -> list[str]:
+    "Table 3 (shifted and out-of-domain test sets) and Table 4 (the alpha, beta grid), when the run has them."
+    md = []
+    if [p for p in dict.fromkeys(res["protocol"]) if p not in ("raw", "upscaled")]:
         ood = {o["name"] for o in cfg.get("eval", {}).get("ood", [])}
         md += ["## Table 3: other test sets", "", "Accuracy, mean ± 95% CI over seeds, gain over Raw_LR in brackets. "
                + ("Real out-of-domain sets: " + ", ".join(sorted(ood)) + ". " if ood else "No real out-of-domain set was given (`eval.ood`). ")
@@ -528,12 +534,12 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
         md += [f"## Table 4: the (alpha, beta) grid ({b0}, {k0} classes, raw test images)", "",
                "Mean ± 95% CI over seeds; in brackets the change from the row above; * = best accuracy. "
                f"Plain FLARE is the run's own alpha = {cfg['mix']['alpha']}, beta = {cfg['mix']['beta']}.", "", _md(t4), ""]
-    up = read_manifest(run / "data" / "upscale" / "manifest.csv")
-    t1 = upscale_table(up, progress)
-    if t1 is not None:
-        t1.to_csv(rep / "table1_upscaling.csv"); md += ["## Table 1: upscaling against the true HR images (val + test)", "", _md(t1), ""]
-    # pictures from the first seed's runs
-    s0, b0 = cfg["train"]["seeds"][0], cfg["train"]["backbones"][0]
+    return md
+
+# %% ../nbs/06_analysis.ipynb #12b86d28
+def _report_feature_space(run: Path, cfg: dict, res: pd.DataFrame, tax: Taxonomy, rep: Path) -> list[str]:
+    "t-SNE, silhouette and confusion matrices of the first seed's and backbone's runs, per task."
+    md, s0, b0 = [], cfg["train"]["seeds"][0], cfg["train"]["backbones"][0]
     for task in cfg["train"]["tasks"]:
         sel = res[(res["task"] == task) & (res["seed"] == s0) & (res["backbone"] == b0) & (res["protocol"] == "raw")]
         maps, cms = {}, {}
@@ -550,20 +556,27 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
         plot_confusions(cms, f"Confusion on the raw test images ({task}, {b0}, seed {s0})", save=rep / f"confusion_{task}.png"); plt.close("all")
         md += [f"## Feature space and confusions ({task})", "", "Silhouette of the test images' penultimate features (higher: classes better separated):", "",
                _md(sil.to_frame()), "", f"![t-SNE](tsne_{task}.png)", "", f"![confusion](confusion_{task}.png)", ""]
-    # integrated gradients on the best-accuracy variant's model
-    sel = res[(res["seed"] == s0) & (res["backbone"] == b0) & (res["protocol"] == "raw") & (res["task"] == cfg["train"]["tasks"][0])]
+    return md
+
+# %% ../nbs/06_analysis.ipynb #d20c2228
+def _report_ig(run: Path, cfg: dict, res: pd.DataFrame, tax: Taxonomy, up: pd.DataFrame, rep: Path, ig_images: int) -> list[str]:
+    "Integrated gradients of the first seed's best model on a few test images, as LR and as upscaled input."
+    s0, b0, task = cfg["train"]["seeds"][0], cfg["train"]["backbones"][0], cfg["train"]["tasks"][0]
+    sel = res[(res["seed"] == s0) & (res["backbone"] == b0) & (res["protocol"] == "raw") & (res["task"] == task)]
     best = sel.sort_values("accuracy", ascending=False).iloc[0]
     model, info = load_run_model(run / best["run_dir"], tax)
     raw = read_manifest(run / "data" / "ingest" / "manifest.csv")
     test = raw[raw["split"] == "test"].merge(up[["origin", "path"]].rename(columns={"path": "hr"}), on="origin")
     test = test.groupby("fine", sort=False).head(1).head(ig_images)
-    labels = tax.labels(cfg["train"]["tasks"][0])
-    pairs = [(r["path"], r["hr"], labels.index(r["fine"] if cfg["train"]["tasks"][0] == "fine" else tax.macro_of(r["fine"])), r["fine"])
-             for _, r in test.iterrows()]
+    labels = tax.labels(task)
+    pairs = [(r["path"], r["hr"], labels.index(r["fine"] if task == "fine" else tax.macro_of(r["fine"])), r["fine"]) for _, r in test.iterrows()]
     plot_ig(model, pairs, info["img_size"], (info["mean"], info["std"]), save=rep / "integrated_gradients.png"); plt.close("all")
-    md += ["## Integrated gradients", "", f"Model: `{best['run_dir']}` (the best {b0} of seed {s0}); the same test images as LR input and "
-           "as upscaled input; baseline: black image; 64 steps.", "", "![integrated gradients](integrated_gradients.png)", ""]
-    # spread of the training images
+    return ["## Integrated gradients", "", f"Model: `{best['run_dir']}` (the best {b0} of seed {s0}); the same test images as LR input and "
+            "as upscaled input; baseline: black image; 64 steps.", "", "![integrated gradients](integrated_gradients.png)", ""]
+
+# %% ../nbs/06_analysis.ipynb #9161ae45
+def _report_spread(run: Path, cfg: dict, rep: Path) -> list[str]:
+    "How much the training images of each class vary, per variant (Fig. 7 and 10)."
     stats = {}
     for v in cfg["train"]["variants"]:
         man = read_manifest(run / "data" / "mix" / f"{v}.csv"); tr = man[man["split"] == "train"]
@@ -571,6 +584,21 @@ def write_report(run: str | Path, progress: bool = True, ig_images: int = 3) -> 
     sp = class_spread(stats).round(4); sp.to_csv(rep / "class_spread.csv")
     plot_spread(sp, save=rep / "class_spread.png"); plt.close("all")
     plot_normal_curves(stats, save=rep / "normal_curves.png"); plt.close("all")
-    md += ["## Spread of the training images (Fig. 7, 10)", "", "Std of the per-image mean brightness, per class and variant "
-           "(up to 600 training images per variant):", "", _md(sp), "", "![spread](class_spread.png)", "", "![normal curves](normal_curves.png)", ""]
+    return ["## Spread of the training images (Fig. 7, 10)", "", "Std of the per-image mean brightness, per class and variant "
+            "(up to 600 training images per variant):", "", _md(sp), "", "![spread](class_spread.png)", "", "![normal curves](normal_curves.png)", ""]
+
+# %% ../nbs/06_analysis.ipynb #2e5a265e
+def write_report(run: str | Path,        # a finished run folder (flare run)
+                 progress: bool = True,  # progress bars for the upscaler's quality table
+                 ig_images: int = 3      # test images in the integrated-gradients figure
+                ) -> Path:               # the path of report.md
+    "All tables and figures of a finished run into `run/reports/`; return the path of report.md."
+    run = Path(run); rep = run / "reports"; rep.mkdir(parents=True, exist_ok=True)
+    cfg = yaml.safe_load((run / "config.yaml").read_text()); tax = load_taxonomy(cfg["data"]["taxonomy"])
+    res_all = pd.read_csv(run / "models" / "results.csv"); res = _base(res_all)
+    md = _report_head(run, cfg, res) + _report_accuracy(cfg, res, rep) + _report_other_sets(cfg, res, res_all, rep)
+    up = read_manifest(run / "data" / "upscale" / "manifest.csv")
+    if (t1 := upscale_table(up, progress)) is not None:
+        t1.to_csv(rep / "table1_upscaling.csv"); md += ["## Table 1: upscaling against the true HR images (val + test)", "", _md(t1), ""]
+    md += _report_feature_space(run, cfg, res, tax, rep) + _report_ig(run, cfg, res, tax, up, rep, ig_images) + _report_spread(run, cfg, rep)
     return atomic_write_text(rep / "report.md", "\n".join(md))

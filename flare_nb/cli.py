@@ -167,7 +167,7 @@ def _add_data_commands(sub) -> None:
     s.add_argument("--decisions", type=Path, help="CSV of manual decisions: origin,decision(keep|drop),note")
     s.set_defaults(func=_cmd_scrape)
 
-# %% ../nbs/08_cli.ipynb #fe68431e
+# %% ../nbs/08_cli.ipynb #2451334b
 def _add_run_commands(sub) -> None:
     "demo, run and one command per stage"
     s = sub.add_parser("demo", help="run the demo profile on the embedded atlas (CPU, offline, 10-16 minutes on 2 cores)",
@@ -195,6 +195,7 @@ def _add_run_commands(sub) -> None:
         s.add_argument("config", type=Path, help="a run config (YAML)")
         _run_options(s); s.set_defaults(func=_cmd_stage)
 
+# %% ../nbs/08_cli.ipynb #bd5e444d
 def build_parser() -> argparse.ArgumentParser:
     "The `flare` argument parser with all sub-commands."
     p = argparse.ArgumentParser(prog="flare", description="FLARE: upscale, augment, synthesise and mix astronomical images, then train and analyse classifiers.")
@@ -203,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_commands(sub); _add_config_commands(sub); _add_data_commands(sub)
     return p
 
+# %% ../nbs/08_cli.ipynb #e0766662
 def main(argv: list[str] | None = None) -> int:
     "Entry point of the `flare` console script; returns the exit status."
     parser = build_parser()

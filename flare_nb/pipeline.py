@@ -184,7 +184,7 @@ def run_all(self: Pipeline, until: str | None = None) -> pd.DataFrame:
     atomic_write_text(self.run.root / "timings.csv", t.to_csv(index=False))   # not in reports/: analyse inventories that folder
     return t
 
-# %% ../nbs/07_pipeline.ipynb #d9770b14
+# %% ../nbs/07_pipeline.ipynb #c08de813
 def _subsample(man: pd.DataFrame, n: int | None, seed: int) -> pd.DataFrame:
     "Keep at most `n` originals per class (all their rows), seeded."
     if n is None: return man
@@ -192,12 +192,14 @@ def _subsample(man: pd.DataFrame, n: int | None, seed: int) -> pd.DataFrame:
     keep = first.groupby("fine", group_keys=False).apply(lambda g: g.sample(min(n, len(g)), random_state=seed), include_groups=False)
     return man[man["origin"].isin(first.loc[keep.index, "origin"])].reset_index(drop=True)
 
+# %% ../nbs/07_pipeline.ipynb #0f513095
 def _split_objects(man: pd.DataFrame, c) -> pd.DataFrame:
     "The split of `data` config `c`: cross-validation fold `c.fold` of `c.folds`, or the shares of `c.split`."
     man = man.drop(columns=["split"], errors="ignore")
     if c.fold is not None: return fold_split(man, c.folds, c.fold, c.split_seed, tuple(c.split))
     return grouped_split(man, tuple(c.split), c.split_seed)
 
+# %% ../nbs/07_pipeline.ipynb #73bb897a
 def _lr_copy(src: str, dest: Path, hr_size: int, scale: int) -> None:
     "The LR image of a source file by the one rule of `core`: square HR crop, then the bicubic downscale."
     if not dest.is_file(): save_image(downscale(square_image(load_image(src), hr_size), scale), dest)
@@ -236,17 +238,19 @@ def _ingest(self: Pipeline) -> dict:
     write_manifest(man, d / "manifest.csv")
     return info | {"images": len(man), "splits": man["split"].value_counts().to_dict()}
 
+# %% ../nbs/07_pipeline.ipynb #cbaa8f71
 @patch
 def read(self: Pipeline, stage: str, name: str = "manifest.csv") -> pd.DataFrame:
     "A manifest a finished stage wrote."
     return read_manifest(self.folder(stage) / name)
 
-# %% ../nbs/07_pipeline.ipynb #69a7a443
+# %% ../nbs/07_pipeline.ipynb #6fd0d6c2
 def _hr_source(man: pd.DataFrame) -> list[str]:
     "The best HR reference of each training row: `hr_path` if present, else the image itself."
     tr = man[man["split"] == "train"]
     return [h if isinstance(h, str) and h else p for p, h in zip(tr["path"], tr.get("hr_path", tr["path"]))]
 
+# %% ../nbs/07_pipeline.ipynb #f224c3a2
 def _shipped(kind: str, meta: dict) -> Path | None:
     "The shipped checkpoint folder of `kind` if its record matches `meta` (same training set, steps), else None."
     try: d = demo_checkpoint(kind)
@@ -254,6 +258,7 @@ def _shipped(kind: str, meta: dict) -> Path | None:
     rec = json.loads((d / "flare.json").read_text()) if (d / "flare.json").is_file() else {}
     return d if all(rec.get(k) == v for k, v in meta.items()) else None
 
+# %% ../nbs/07_pipeline.ipynb #6d502ff0
 @patch
 def upscaler(self: Pipeline):
     "The run's upscaler (built once per process)."
@@ -287,6 +292,7 @@ def upscaler(self: Pipeline):
     self._cache["upscaler"] = up
     return up
 
+# %% ../nbs/07_pipeline.ipynb #cb62306d
 @patch
 def _upscale(self: Pipeline) -> dict:
     from flare_nb.upscaling import upscale_manifest
@@ -296,8 +302,7 @@ def _upscale(self: Pipeline) -> dict:
     write_manifest(hr, self.folder("upscale") / "manifest.csv")
     return {"images": len(hr), "skipped": len(skipped), "producer": self.upscaler().producer}
 
-
-# %% ../nbs/07_pipeline.ipynb #b57b067c
+# %% ../nbs/07_pipeline.ipynb #37b23be8
 @patch
 def _augment(self: Pipeline) -> dict:
     from flare_nb.mixing import augment_manifest
@@ -307,6 +312,7 @@ def _augment(self: Pipeline) -> dict:
     write_manifest(lr, d / "aug_lr.csv"); write_manifest(hr, d / "aug_hr.csv")
     return {"aug_lr": len(lr), "aug_hr": len(hr)}
 
+# %% ../nbs/07_pipeline.ipynb #a81069d1
 @patch
 def generator(self: Pipeline):
     "The run's text-to-image generator (built once per process)."
@@ -335,6 +341,7 @@ def generator(self: Pipeline):
     self._cache["generator"] = gen
     return gen
 
+# %% ../nbs/07_pipeline.ipynb #6525845e
 @patch
 def _synthesize(self: Pipeline) -> dict:
     from flare_nb.synthesis import synthesize
@@ -346,6 +353,7 @@ def _synthesize(self: Pipeline) -> dict:
     write_manifest(d, self.folder("synthesize") / "manifest.csv")
     return {"images": len(d), "producer": d["producer"].iloc[0]}
 
+# %% ../nbs/07_pipeline.ipynb #80fc58a9
 @patch
 def _mix(self: Pipeline) -> dict:
     from flare_nb.mixing import grid_name, make_variants, variant_grid
@@ -362,7 +370,6 @@ def _mix(self: Pipeline) -> dict:
         counts[name] = int((man["split"] == "train").sum())
     atomic_write_text(self.folder("mix") / "counts.json", json.dumps(counts))
     return {"train_images": counts}
-
 
 # %% ../nbs/07_pipeline.ipynb #c7861555
 @patch

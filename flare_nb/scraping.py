@@ -106,7 +106,7 @@ def _wait(self: Fetcher, base: str) -> None:
         if wait > 0: time.sleep(wait)
         self._last[base] = time.monotonic()
 
-# %% ../nbs/01_scraping.ipynb #633ced7b
+# %% ../nbs/01_scraping.ipynb #ed573607
 @patch
 def get(self: Fetcher, url: str, stream: bool = False, max_redirects: int = 5) -> requests.Response:
     "GET `url` after the URL and robots checks, following at most `max_redirects` checked redirects."
@@ -122,6 +122,7 @@ def get(self: Fetcher, url: str, stream: bool = False, max_redirects: int = 5) -
         return r
     raise FetchError(f"{url}: more than {max_redirects} redirects", permanent=True)
 
+# %% ../nbs/01_scraping.ipynb #a78d098d
 @patch
 def get_json(self: Fetcher, url: str) -> dict | list:
     "GET `url` and parse its JSON body."
@@ -129,6 +130,7 @@ def get_json(self: Fetcher, url: str) -> dict | list:
     try: return r.json()
     except ValueError: raise FetchError(f"{url}: response is not JSON") from None
 
+# %% ../nbs/01_scraping.ipynb #d76744de
 @patch
 def download(self: Fetcher, url: str, dest: str | Path) -> Path:
     "Stream `url` into `dest` atomically, under the size cap; retry bodies that break off."
@@ -166,7 +168,7 @@ def safe_path(root: str | Path, *parts: str) -> Path:
     if not p.is_relative_to(root): raise FetchError(f"refusing path {p} outside {root}")
     return p
 
-# %% ../nbs/01_scraping.ipynb #f644c746
+# %% ../nbs/01_scraping.ipynb #69497174
 NASA_API = "https://images-api.nasa.gov"
 NASA_HOSTS = ("images-api.nasa.gov", "images-assets.nasa.gov")
 RENDITIONS = ("large", "medium", "orig", "small")
@@ -202,6 +204,7 @@ def nasa_search(fetcher: Fetcher,           # the polite client
         url, page = (nxt[0] if nxt else None), page + 1
     return items
 
+# %% ../nbs/01_scraping.ipynb #619f5afc
 def nasa_renditions(fetcher: Fetcher, nasa_id: str, api: str = NASA_API, prefer: tuple = RENDITIONS) -> list[str]:
     "Image hrefs of `nasa_id` from its asset manifest, the preferred rendition first: the next is tried when one is refused or fails."
     js = fetcher.get_json(f"{api}/asset/{requests.utils.quote(nasa_id, safe='')}")
@@ -214,7 +217,7 @@ def nasa_rendition(fetcher: Fetcher, nasa_id: str, api: str = NASA_API, prefer: 
     "URL of the preferred image rendition of `nasa_id`."
     return nasa_renditions(fetcher, nasa_id, api, prefer)[0]
 
-# %% ../nbs/01_scraping.ipynb #7f16ea05
+# %% ../nbs/01_scraping.ipynb #bb122315
 def _journal(out: Path, name: str = "downloads.jsonl") -> dict:
     "Records of a journal in `out` (finished downloads, or permanent failures), by key."
     p = out / name
@@ -226,6 +229,7 @@ def _journal(out: Path, name: str = "downloads.jsonl") -> dict:
         done[rec["key"]] = rec
     return done
 
+# %% ../nbs/01_scraping.ipynb #141010e9
 def _record(out: Path, rec: dict, name: str = "downloads.jsonl") -> None:
     "Append one record to a journal (one short line: a single write)."
     with open(out / name, "a") as f: f.write(json.dumps(rec) + "\n")
@@ -243,6 +247,7 @@ def _fetch_one(fetcher: Fetcher, it: dict, key: str, url: str, out: Path) -> dic
     return {k: v for k, v in it.items() if k != "url"} | {"key": key, "source_url": url, "file": dest.relative_to(out.resolve()).as_posix(),
             "sha256": sha256_file(dest), "width": img.size[0], "height": img.size[1]}
 
+# %% ../nbs/01_scraping.ipynb #4f563ae6
 def download_items(fetcher: Fetcher,          # the polite client
                    items: list[dict],         # dicts with a 'url' or a 'nasa_id', plus 'fine' and metadata
                    out: str | Path,           # output folder (images go to out/images/<class>/)
@@ -334,7 +339,7 @@ def scrape_html(fetcher: Fetcher,        # the polite client
         url = urljoin(url, nxt["href"])
     return items
 
-# %% ../nbs/01_scraping.ipynb #4f6897b2
+# %% ../nbs/01_scraping.ipynb #6261be1f
 @dataclass
 class CurationRules:
     "Thresholds of the automatic curation filters."
@@ -344,11 +349,13 @@ class CurationRules:
     max_white_share: float = 0.3  # drop as 'not a photograph' when this share of pixels is near-white
     min_colours: int = 48         # ... or when a 128 px copy has fewer distinct colours than this
 
+# %% ../nbs/01_scraping.ipynb #ecb810e4
 def photo_stats(img: Image.Image) -> dict:
     "Distinct colours and near-white share of a 128 px copy of `img` (inputs of the non-photo filter)."
     small = np.asarray(img.convert("RGB").resize((128, 128), Image.Resampling.BILINEAR))
     return {"colours": len(np.unique(small.reshape(-1, 3), axis=0)), "white_share": float((small.min(axis=2) > 235).mean())}
 
+# %% ../nbs/01_scraping.ipynb #2921511f
 def curate(man: pd.DataFrame,                       # manifest of raw images
            rules: CurationRules = CurationRules(),  # thresholds
            decisions: str | Path | None = None,     # CSV of manual keep/drop decisions (origin,decision,note)
