@@ -53,7 +53,7 @@ def test_settings_declare_the_card_packages_and_the_cli():
                 "captum", "scikit-learn", "seaborn"]:
         assert pkg in reqs, f"{pkg} missing from settings.ini requirements"
     assert d["console_scripts"].split() == ["flare=flare_nb.cli:main"]
-    assert d["tst_flags"].split() == ["slow", "cuda", "network"]
+    assert d["tst_flags"].split() == ["slow", "cuda", "network", "exercise"]   # exercise: the course's cells, timed by tools/time_exercises.py
 
 
 def test_pinned_requirements_match_settings_names():

@@ -4,6 +4,8 @@ Cells carrying one of settings.ini's tst_flags (slow, cuda, network) are not run
 their previous outputs are cleared. Run `nbdev_clean` afterwards.
 Usage: python tools/run_notebooks.py [--with slow] nbs/01a_atlas.ipynb [...]   (no notebook: all of nbs/)
   --with FLAG   also run cells with this flag (e.g. slow), to save their outputs too
+  --only TEXT   run only the cells whose source contains TEXT (self-contained cells, e.g. exercise_table),
+                keeping every other cell's saved output
 """
 import configparser
 import sys
@@ -29,8 +31,9 @@ def is_flagged(src: str, skip: set[str]) -> bool:
     return False
 
 
-def run(path: Path, skip: set[str]) -> None:
+def run(path: Path, skip: set[str], only: str | None = None) -> None:
     nb = nbformat.read(path, as_version=4)
+    if only is not None: return run_only(path, nb, only)
     held = {}
     for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code" and is_flagged(cell.source, skip):
@@ -43,9 +46,22 @@ def run(path: Path, skip: set[str]) -> None:
     print(f"executed {path} ({len(held)} flagged cell(s) not run)")
 
 
+def run_only(path: Path, nb, text: str) -> None:
+    "Execute only the code cells containing `text`, in one fresh kernel, and save their outputs."
+    idx = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and text in c.source]
+    if not idx: raise SystemExit(f"{path}: no code cell contains {text!r}")
+    part = nbformat.v4.new_notebook(cells=[nb.cells[i] for i in idx], metadata=nb.metadata)
+    NotebookClient(part, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    for i, c in zip(idx, part.cells): nb.cells[i] = c
+    nbformat.write(nb, path)
+    print(f"executed {len(idx)} cell(s) of {path} containing {text!r}")
+
+
 if __name__ == "__main__":
-    args, run_too = sys.argv[1:], set()
+    args, run_too, only = sys.argv[1:], set(), None
+    if "--only" in args:
+        i = args.index("--only"); only = args[i + 1]; del args[i : i + 2]
     while "--with" in args:
         i = args.index("--with"); run_too.add(args[i + 1]); del args[i : i + 2]
     paths = [Path(p) for p in args] or sorted((ROOT / "nbs").glob("*.ipynb"))
-    for p in paths: run(p.resolve(), flags() - run_too)
+    for p in paths: run(p.resolve(), flags() - run_too, only)
