@@ -1,6 +1,7 @@
 """Write README.md from nbs/index.ipynb without Quarto (which `nbdev_readme` needs and this machine lacks).
 
-Hidden cells and nbdev directive lines (`#| ...`) are dropped; code cells keep their saved outputs.
+Hidden cells and nbdev directive lines (`#| ...`) are dropped; code cells keep their saved outputs;
+a cell flagged `#| echo: false` shows only its output (generated prose, as on the docs site).
 Usage: python tools/make_readme.py [--check]   (--check: exit 1 if README.md is out of date)
 """
 import sys
@@ -20,6 +21,10 @@ def render(nb_path: Path = ROOT / "nbs" / "index.ipynb") -> str:
         lines = cell.source.splitlines()
         directives = [l.strip() for l in lines if l.strip().startswith("#|")]
         if any(d.replace(" ", "") in ("#|hide", "#|exporti", "#|export") for d in directives): continue
+        if "#|echo:false" in [d.replace(" ", "") for d in directives]:   # the output alone, as markdown
+            text = "".join(o.get("data", {}).get("text/markdown", "") or o.get("text", "") for o in cell.get("outputs", []))
+            if text: keep.append(nbformat.v4.new_markdown_cell(text))
+            continue
         cell.source = "\n".join(l for l in lines if not l.strip().startswith("#|")).strip("\n")
         if cell.source or cell.get("outputs"): keep.append(cell)
     nb.cells = keep
