@@ -416,8 +416,9 @@ def study_report(folder: str | Path,   # results of a study: study.json, runs.cs
                              "95% CI (paired bootstrap)": [f"[{_pts(l)}, {_pts(h)}]" for l, h in zip(c["ci95 low"], c["ci95 high"])],
                              "McNemar p (exact)": c["McNemar p"].map(lambda p: f"{p:.2g}"), "verdict": c["verdict"]})
         out += ["", f"Paired comparisons on the {ts} test images:", "", show.to_markdown(index=False)]
-    wall = runs.groupby("seed")["wall_s"].agg(["mean", "sum"])
-    out += ["", "Wall time per fold on the machine of the study (" + meta["machine"] + "): " +
+    stages = [c for c in runs.columns if c.endswith("_s") and c not in ("wall_s", "compute_s")]   # a resumed run's wall time is seconds; its stages keep theirs
+    wall = runs.assign(compute_s=runs[stages].sum(axis=1)).groupby("seed")["compute_s"].agg(["mean", "sum"])
+    out += ["", "Time per fold (the sum of its stages' recorded wall times) on the machine of the study (" + meta["machine"] + "): " +
             "; ".join(f"seed {s}: {m / 60:.1f} min per fold, {t_ / 3600:.2f} h in all" for s, (m, t_) in wall.iterrows()) + "."]
     return "\n".join(out)
 

@@ -48,29 +48,46 @@ def run_predictions(run_root: Path,   # one run folder of the study
     out = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=cols)
     return out[cols + [c for c in out.columns if c.startswith("p_")]]
 
-# %% ../nbs/07a_study.ipynb #2ff64380
+# %% ../nbs/07a_study.ipynb #cf912192
+def _finished_runs(root: Path) -> list[Path]:
+    "The study's run folders whose train stage finished, seed-major (all folds of a seed, then the next seed)."
+    runs = [d for d in root.glob("fold*-s*") if (d / "data" / "train" / "stage.json").is_file()]
+    key = lambda d: tuple(int(x) for x in d.name.removeprefix("fold").split("-s"))[::-1]
+    return sorted(runs, key=key)
+
+def _log_run(root: Path, row: dict) -> pd.DataFrame:
+    "Add one (fold, seed) row to the study's runs.csv, replacing an older row of the same run; rows from other invocations stay."
+    f = root / "runs.csv"
+    old = pd.read_csv(f) if f.is_file() else pd.DataFrame(columns=["fold", "seed"])
+    old = old[~((old["fold"] == row["fold"]) & (old["seed"] == row["seed"]))]
+    t = pd.concat([old, pd.DataFrame([row])], ignore_index=True).sort_values(["seed", "fold"], ignore_index=True)
+    atomic_write_text(f, t.to_csv(index=False))
+    return t
+
+# %% ../nbs/07a_study.ipynb #6f44ce6b
 def run_study(cfg: Config,                         # the study's config (data.folds, train.seeds, everything else as for a run)
               root: str | Path | None = None,      # study folder (default: runs_dir/<name>-study)
               seeds: list[int] | None = None,      # run seeds (default: cfg.train.seeds)
               folds: list[int] | None = None,      # which folds to run (default: all; a part of a study, e.g. to share machines)
               progress: bool = True, say=print,
              ) -> Path:                            # the study folder, with predictions.csv and runs.csv
-    "Run (or resume) the grouped K-fold study: every fold x seed as one run; collect per-object predictions after each."
+    "Run (or resume) the grouped K-fold study: every fold x seed as one run; collect per-object predictions of every finished run after each."
     root = Path(root or Path(cfg.runs_dir) / f"{cfg.name}-study"); root.mkdir(parents=True, exist_ok=True)
     seeds, folds = list(seeds or cfg.train.seeds), list(range(cfg.data.folds) if folds is None else folds)
     plan = [(f, s) for s in seeds for f in folds]   # seed-major: a stopped study holds whole seeds
-    atomic_write_text(root / "study.json", json.dumps({"config": config_to_dict(cfg), "seeds": seeds, "folds": folds,
-                                                       "machine": machine_summary()}, indent=1, default=str))
-    log = []
+    meta = json.loads((root / "study.json").read_text()) if (root / "study.json").is_file() else {}
+    atomic_write_text(root / "study.json", json.dumps({"config": config_to_dict(cfg), "seeds": sorted(set(meta.get("seeds", [])) | set(seeds)),
+                                                       "folds": sorted(set(meta.get("folds", [])) | set(folds)), "machine": machine_summary()},
+                                                      indent=1, default=str))
     for i, (f, s) in enumerate(plan):
         say(f"[study] fold {f}, seed {s} ({i + 1} of {len(plan)})")
         run_root = root / f"fold{f}-s{s}"
         t0 = time.time()
         _, t = run_pipeline(fold_config(cfg, f, s), until="train", root=run_root, progress=progress, say=say, shared=root / "shared")
         recs = {st: json.loads((run_root / "data" / st / "stage.json").read_text()) for st in t["stage"]}
-        log.append({"fold": f, "seed": s, "wall_s": round(time.time() - t0, 1), "skipped": bool(t["skipped"].all()),
-                    **{f"{st}_s": r.get("seconds") for st, r in recs.items()}})
-        atomic_write_text(root / "runs.csv", pd.DataFrame(log).to_csv(index=False))
-        done = pd.concat([run_predictions(root / f"fold{g}-s{z}") for g, z in plan[: i + 1]], ignore_index=True)
+        stage_s = {f"{st}_s": r.get("seconds") for st, r in recs.items()}
+        _log_run(root, {"fold": f, "seed": s, "wall_s": round(time.time() - t0, 1), "skipped": bool(t["skipped"].all()),
+                        "compute_s": round(sum(v or 0 for v in stage_s.values()), 1), **stage_s})
+        done = pd.concat([run_predictions(d) for d in _finished_runs(root)], ignore_index=True)
         atomic_write_text(root / "predictions.csv", done.to_csv(index=False, float_format="%.5g"))
     return root
