@@ -184,7 +184,7 @@ def plot_confusions(cms: dict[str, tuple[np.ndarray, list[str]]],  # name -> (co
     if save: fig.savefig(save, dpi=110, bbox_inches="tight")
     return fig
 
-# %% ../nbs/06_analysis.ipynb #c22f9b93
+# %% ../nbs/06_analysis.ipynb #882e1417
 def integrated_gradients(model: torch.nn.Module, x: torch.Tensor, target: int | list[int], baseline: torch.Tensor | None = None,
                          steps: int = 64) -> tuple[torch.Tensor, torch.Tensor]:
     "captum integrated gradients of class `target` for input batch `x`; (attributions, completeness delta)."
@@ -195,12 +195,14 @@ def integrated_gradients(model: torch.nn.Module, x: torch.Tensor, target: int | 
     attr, delta = ig.attribute(x, baselines=base, target=target, n_steps=steps, return_convergence_delta=True)
     return attr.detach(), delta.detach()
 
+# %% ../nbs/06_analysis.ipynb #c0f41ff2
 def to_input(path: str, size: int, stats) -> torch.Tensor:
     "An image file as the classifier sees it: bicubic to `size`, normalised."
     img = load_image(path).resize((size, size), Image.Resampling.BICUBIC)
     x = torch.from_numpy(np.asarray(img).copy()).permute(2, 0, 1).float() / 255
     return (x - torch.tensor(stats[0]).view(3, 1, 1)) / torch.tensor(stats[1]).view(3, 1, 1)
 
+# %% ../nbs/06_analysis.ipynb #10483e8d
 def plot_ig(model, pairs: list[tuple[str, str, int, str]],   # (LR path, HR path, target index, label) per row
             size: int, stats, steps: int = 64, save: str | Path | None = None):
     "Rows: LR image, its IG map, HR image, its IG map, HR minus LR attribution (Fig. 4)."
@@ -313,17 +315,19 @@ def mcnemar_exact(a_right, b_right) -> tuple[int, int, float]:   # (A right & B 
     n10, n01 = int((a & ~b).sum()), int((~a & b).sum())
     return n10, n01, (float(binomtest(n10, n10 + n01, 0.5).pvalue) if n10 + n01 else 1.0)
 
-# %% ../nbs/06_analysis.ipynb #613a41be
+# %% ../nbs/06_analysis.ipynb #28a98da7
 def _right(preds: pd.DataFrame, test_set: str) -> pd.DataFrame:
     "Right (True) or wrong per (object, image, seed) row and variant column, on one test set."
     p = preds[preds["test_set"] == test_set]
     return p.assign(right=p["truth"] == p["pred"]).pivot_table(index=["object", "image", "seed"], columns="variant", values="right", aggfunc="first")
 
+# %% ../nbs/06_analysis.ipynb #0d117713
 def _call(lo: float, hi: float, p: float) -> str:
     if lo > 0 and p < 0.05: return "higher"
     if hi < 0 and p < 0.05: return "lower"
     return "no detectable difference"
 
+# %% ../nbs/06_analysis.ipynb #62dc8c06
 def paired_comparisons(preds: pd.DataFrame,       # the study's predictions.csv
                        test_set: str = "raw",     # 'raw' or 'upscaled' test images
                        baseline: str = "Raw_LR",  # every variant is compared with it ...
@@ -389,7 +393,7 @@ def training_budget(train: dict) -> str:
     return (f"Training budget: {train['epochs']} epochs per variant (the paper's protocol: a larger training set is trained for more "
             f"steps, so gains mix data with training time).")
 
-# %% ../nbs/06_analysis.ipynb #e3c58fd1
+# %% ../nbs/06_analysis.ipynb #e77d973f
 def _pts(x: float) -> str: return f"{100 * x:+.1f}"
 
 def study_report(folder: str | Path,   # results of a study: study.json, runs.csv and write_study_tables' CSVs

@@ -55,7 +55,7 @@ def catalogue_id(filename: str) -> str | None:
     if not m or "group" in m[3] or "cluster" in m[3]: return None   # a group of objects is not one object
     return f"{_PREFIXES[m[1]]}{int(m[2])}"
 
-# %% ../nbs/01a_atlas.ipynb #35382702
+# %% ../nbs/01a_atlas.ipynb #3d15bce1
 ONGC_CLASSES = {"Globular Cluster": "globular cluster", "Open Cluster": "open cluster",
                 "Planetary Nebula": "planetary nebula", "HII Ionized region": "emission nebula",
                 "Star cluster + Nebula": "emission nebula", "Reflection Nebula": "dark or reflection nebula",
@@ -63,6 +63,7 @@ ONGC_CLASSES = {"Globular Cluster": "globular cluster", "Open Cluster": "open cl
 CATALOGUE_CLASSES = {"Sh2-": "emission nebula", "RCW": "emission nebula", "B": "dark or reflection nebula",
                      "LDN": "dark or reflection nebula", "vdB": "dark or reflection nebula"}
 
+# %% ../nbs/01a_atlas.ipynb #fe3f92ad
 def galaxy_class(hubble: str) -> str | None:
     "'spiral galaxy', 'elliptical galaxy' (E and S0) or None (irregular, uncertain) from a Hubble type."
     h = (hubble or "").strip()
@@ -70,6 +71,7 @@ def galaxy_class(hubble: str) -> str | None:
     if re.match(r"^S(A|B|AB)?[a-dm]", h): return "spiral galaxy"
     return None
 
+# %% ../nbs/01a_atlas.ipynb #1a018120
 @dataclass
 class ObjectLabel:
     "What the catalogue says of one object."
@@ -84,6 +86,7 @@ class ObjectLabel:
 # sky coordinates are NGC 5866's, 9 degrees from M101), the usual identification.
 ALIASES = {"M102": "NGC5866"}
 
+# %% ../nbs/01a_atlas.ipynb #31041f71
 def label_object(cat_id: str | None) -> ObjectLabel:
     "Label a catalogue id through OpenNGC, then through single-kind catalogues; never guess."
     from pyongc import ongc
@@ -102,7 +105,7 @@ def label_object(cat_id: str | None) -> ObjectLabel:
     fine = ONGC_CLASSES.get(obj.type)
     return ObjectLabel(obj.name, fine, obj.type, "", f"OpenNGC type {obj.type!r}" + ("" if fine else ": no class for this type, left out"))
 
-# %% ../nbs/01a_atlas.ipynb #ff129f4d
+# %% ../nbs/01a_atlas.ipynb #7d01265f
 NO_LICENCE = "not stated by the source; distributed within Stellarium's data (Debian stellarium-data, GPL-2+)"
 
 def _norm_obj(s: str) -> str: return re.sub(r"[^A-Z0-9]", "", s.upper()).replace("BARNARD", "B")
@@ -127,6 +130,7 @@ def read_credit_sections(path: str | Path = STELLARIUM_CREDITS) -> list[dict]:
                     "source": src[1].strip() if src else t[:80], "licence": lic[1].strip().rstrip(".;") if lic else NO_LICENCE, "text": t})
     return out
 
+# %% ../nbs/01a_atlas.ipynb #ec56abf4
 def licence_for(cat_id: str, credit: str, sections: list[dict]) -> tuple[str, str]:
     "(licence, section) for an image of `cat_id` credited to `credit`."
     key = _norm_obj(cat_id or "")
@@ -188,13 +192,14 @@ def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with texture
     atomic_write_text(out / "DATASHEET.md", datasheet(man, ex, hr_size, scale))
     return man
 
-# %% ../nbs/01a_atlas.ipynb #c1b3aee2
+# %% ../nbs/01a_atlas.ipynb #15b30e1d
 def _reason_kind(reason: str) -> str:
     "A short category for an exclusion reason (for the datasheet's summary)."
     if m := re.match(r"OpenNGC type '([^']+)'", reason): return f"class not kept: OpenNGC type {m[1]}"
     if reason.startswith("OpenNGC galaxy"): return "galaxy of irregular or uncertain Hubble type"
     return re.sub(r"\s*\(.*", "", reason)
 
+# %% ../nbs/01a_atlas.ipynb #a1280191
 def datasheet(man: pd.DataFrame, excluded: pd.DataFrame, hr_size: int = 256, scale: int = 4) -> str:
     "The atlas datasheet (markdown) from its manifest and the list of excluded images."
     tax = load_taxonomy("atlas")

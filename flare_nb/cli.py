@@ -79,7 +79,7 @@ def _cmd_scrape(args) -> int:
     print(f"{len(kept)} images kept -> {out / 'curated.csv'}; {len(fails)} failures listed in {out / 'failures.csv'}")
     return 0
 
-# %% ../nbs/08_cli.ipynb #80255d85
+# %% ../nbs/08_cli.ipynb #5bc284ee
 def _overrides(pairs: list[str] | None) -> dict:
     "`--set a.b=value` pairs -> {'a.b': value} with YAML typing (numbers, lists, null)."
     out = {}
@@ -88,17 +88,20 @@ def _overrides(pairs: list[str] | None) -> dict:
         k, v = kv.split("=", 1); out[k.strip()] = yaml.safe_load(v)
     return out
 
+# %% ../nbs/08_cli.ipynb #5a3288ed
 def _with_overrides(cfg, pairs) -> Config:
     "`cfg` with the `--set` values applied and validated (core's dotted-override rules)."
     from flare_nb.core import _override
     try: return _override(cfg, _overrides(pairs))
     except ConfigError as e: raise ConfigError("\n".join(f"--set: {l}" for l in str(e).splitlines())) from None
 
+# %% ../nbs/08_cli.ipynb #ef78390d
 def _run(cfg, until: str | None, args) -> int:
     from flare_nb.pipeline import run_pipeline
     run_pipeline(cfg, until=until, root=args.out, progress=not args.quiet)
     return 0
 
+# %% ../nbs/08_cli.ipynb #1252d032
 def _cmd_demo(args) -> int:
     "Run the demo profile end to end on the embedded atlas."
     return _run(_with_overrides(demo_config(), args.set), None, args)
@@ -109,6 +112,7 @@ def _cmd_run(args) -> int:
 
 STAGE_COMMANDS = {"upscale": "upscale", "augment": "augment", "synth": "synthesize", "mix": "mix", "train": "train", "report": "analyse"}
 
+# %% ../nbs/08_cli.ipynb #732156ed
 def _cmd_stage(args) -> int:
     "Run the pipeline of a config file up to one stage."
     return _run(_with_overrides(_load(args.config), args.set), STAGE_COMMANDS[args.command], args)

@@ -205,7 +205,7 @@ class Config:
     train: TrainConfig = field(default_factory=TrainConfig)
     eval: EvalConfig = field(default_factory=EvalConfig)
 
-# %% ../nbs/00_core.ipynb #133befca
+# %% ../nbs/00_core.ipynb #7dfc8d5f
 class _Bad:
     "Marks a value that failed its check (the error is already recorded)."
 
@@ -232,6 +232,7 @@ def _check_value(key: str, hint: Any, value: Any, errors: list) -> Any:
         errors.append(f"{key}: expected {hint.__name__}, got {value!r}"); return _Bad
     return value
 
+# %% ../nbs/00_core.ipynb #50894f41
 def _from_dict(cls: type, d: dict | None, prefix: str = "", errors: list | None = None) -> Any:
     "Build dataclass `cls` from mapping `d`; unknown keys and bad values are recorded in `errors` (raised at once if None)."
     errs = [] if errors is None else errors
@@ -408,7 +409,7 @@ def _override(cfg: Config, overrides: dict) -> Config:
         tgt[last] = v
     return config_from_dict(d)
 
-# %% ../nbs/00_core.ipynb #1aa20d36
+# %% ../nbs/00_core.ipynb #f494121c
 class UnknownLabelError(ValueError):
     "A class label that the taxonomy does not know."
 
@@ -654,7 +655,7 @@ def _png_data_missing(path: Path) -> str | None:
     if idat * 1032 < need: return f"claims {w}x{h} pixels but holds {idat:,} bytes of image data, fewer than the {need // 1032:,} they need: the data is missing"
     return None
 
-# %% ../nbs/00_core.ipynb #ed8df196
+# %% ../nbs/00_core.ipynb #b1508731
 def load_image(path: str | Path,            # image file
                max_pixels: int = MAX_PIXELS, # cap against decompression bombs
               ) -> Image.Image:              # upright 8-bit RGB image, fully decoded
@@ -678,6 +679,7 @@ def load_image(path: str | Path,            # image file
     except Exception as e: log.warning("%s: EXIF orientation ignored (%s)", path, e)
     return to_rgb(img)
 
+# %% ../nbs/00_core.ipynb #8360757e
 def load_images(paths: Iterable[str | Path], max_pixels: int = MAX_PIXELS) -> tuple[list, list]:
     "Load many images, skipping bad ones: returns ([(path, image)], [(path, reason)]) and logs each skip."
     good, bad = [], []
@@ -687,13 +689,14 @@ def load_images(paths: Iterable[str | Path], max_pixels: int = MAX_PIXELS) -> tu
             log.warning("skipping %s", e); bad.append((e.path, e.reason))
     return good, bad
 
-# %% ../nbs/00_core.ipynb #dc4ccf84
+# %% ../nbs/00_core.ipynb #5ad588ff
 def square_image(img: Image.Image,  # any RGB image
                  size: int,         # side of the result (px)
                 ) -> Image.Image:   # size x size
     "Centre-crop `img` to a square and resize it to `size` with Lanczos filtering (how every HR image is made)."
     return ImageOps.fit(img, (size, size), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
 
+# %% ../nbs/00_core.ipynb #5b5743e2
 def downscale(img: Image.Image,  # an HR image
               scale: int,        # the upscaler's factor
              ) -> Image.Image:   # the LR image, `scale` times smaller
@@ -701,6 +704,7 @@ def downscale(img: Image.Image,  # an HR image
     if img.width % scale or img.height % scale: raise ValueError(f"image size {img.size} is not a multiple of the scale {scale}")
     return img.resize((img.width // scale, img.height // scale), Image.Resampling.BICUBIC)
 
+# %% ../nbs/00_core.ipynb #7a5f4e03
 def images_close(a: Image.Image,      # one image
                  b: Image.Image,      # another of the same size
                  levels: int = 1,     # largest per-pixel difference allowed (grey levels of 255)
@@ -709,6 +713,7 @@ def images_close(a: Image.Image,      # one image
     x, y = np.asarray(a, dtype=np.int16), np.asarray(b, dtype=np.int16)
     return x.shape == y.shape and int(np.abs(x - y).max(initial=0)) <= levels
 
+# %% ../nbs/00_core.ipynb #7a46cd04
 def thumbnails(images: Iterable[Image.Image],  # images of any size
                side: int = 64,                 # thumbnail side (px)
               ) -> np.ndarray:                 # (n, side, side), each with mean 0 and standard deviation 1
@@ -716,6 +721,7 @@ def thumbnails(images: Iterable[Image.Image],  # images of any size
     t = np.stack([np.asarray(square_image(im, side).convert("L"), np.float32) for im in images])
     return (t - t.mean((1, 2), keepdims=True)) / (t.std((1, 2), keepdims=True) + 1.0)
 
+# %% ../nbs/00_core.ipynb #87b7a63e
 def copy_distance(a: np.ndarray,  # (n, s, s) thumbnails
                   b: np.ndarray,  # (m, s, s) thumbnails
                  ) -> np.ndarray: # (n,) for each of `a`, the smallest mean absolute difference to any of `b`, over flips and quarter-turns
@@ -723,7 +729,7 @@ def copy_distance(a: np.ndarray,  # (n, s, s) thumbnails
     bs = np.concatenate([np.rot90(f, k, axes=(1, 2)) for f in (b, b[:, :, ::-1]) for k in range(4)]).reshape(8 * len(b), -1)
     return np.array([np.abs(bs - x.reshape(1, -1)).mean(1).min() for x in a])
 
-# %% ../nbs/00_core.ipynb #8fed9ba1
+# %% ../nbs/00_core.ipynb #f819b8ba
 class CheckpointError(ValueError):
     "A checkpoint file that is missing, unreadable, or not what was expected; the message says what to pass."
 
@@ -745,6 +751,7 @@ def checkpoint_errors(path: str | Path,  # the file or folder being loaded
         if any(isinstance(x, pickle.UnpicklingError) for x in chain): msg = "a damaged or foreign pickle"
         raise CheckpointError(f"{path}: not a readable {what} ({type(e).__name__}: {msg[:160]})") from None
 
+# %% ../nbs/00_core.ipynb #3f0ee55c
 def demo_checkpoint(kind: str,  # 'ddpm-small' or 'swinir-sky'
                    ) -> Path:   # the shipped folder
     "Folder of a checkpoint shipped with the package."
@@ -753,6 +760,7 @@ def demo_checkpoint(kind: str,  # 'ddpm-small' or 'swinir-sky'
     if not p.exists(): raise CheckpointError(f"no shipped {kind!r} checkpoint at {p}; see tools/ for the command that trains it")
     return p
 
+# %% ../nbs/00_core.ipynb #0fe65e12
 def training_set_hash(paths: list[str],   # training image files
                       labels: list[str],  # their labels
                      ) -> str:            # hex SHA-256
@@ -760,13 +768,14 @@ def training_set_hash(paths: list[str],   # training image files
     items = sorted(f"{Path(p).name}\t{l}" for p, l in zip(paths, labels))
     return hashlib.sha256("\n".join(items).encode()).hexdigest()
 
-# %% ../nbs/00_core.ipynb #ce53808c
+# %% ../nbs/00_core.ipynb #c914fbb7
 MANIFEST_COLUMNS = ["path", "fine", "macro", "origin", "variant", "aug", "seed", "producer", "sha256", "split"]
 SPLITS = ("train", "val", "test")
 
 class ManifestError(ValueError):
     "A manifest that breaks a rule: missing column, duplicate path, unknown label, leakage."
 
+# %% ../nbs/00_core.ipynb #676d0e2a
 def make_manifest(rows: Iterable[dict] | pd.DataFrame,  # one mapping per image, or a frame
                   taxonomy: Taxonomy | None = None,     # fills `macro` and checks labels
                  ) -> pd.DataFrame:                      # the standard columns first, extras after
@@ -785,6 +794,7 @@ def make_manifest(rows: Iterable[dict] | pd.DataFrame,  # one mapping per image,
     validate_manifest(df, taxonomy)
     return df
 
+# %% ../nbs/00_core.ipynb #15985b54
 def validate_manifest(df: pd.DataFrame, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
     "Check the manifest's rules; raise `ManifestError` saying which rows break which."
     missing = [c for c in MANIFEST_COLUMNS if c not in df.columns]
@@ -835,7 +845,7 @@ def _path_columns(df: pd.DataFrame) -> list[str]:
     "Columns that hold file paths: `path` and any `*_path` (e.g. `hr_path`)."
     return [c for c in df.columns if c == "path" or c.endswith("_path")]
 
-# %% ../nbs/00_core.ipynb #4b52f94d
+# %% ../nbs/00_core.ipynb #48f4cc7b
 def _deal(m: int, shares: list[float]) -> tuple[int, int, int]:
     "Split `m` items by `shares` (largest remainder; ties go to test, then val); val/test get >= 1 when m >= 3."
     quota = [m * s for s in shares]
@@ -847,6 +857,7 @@ def _deal(m: int, shares: list[float]) -> tuple[int, int, int]:
             if shares[i] > 0 and n[i] == 0: n[i], n[0] = 1, n[0] - 1
     return tuple(n)
 
+# %% ../nbs/00_core.ipynb #d42416eb
 def split_origins(origin_labels: pd.Series,   # index: origin id, value: its fine label
                   shares: Iterable[float] = (0.7, 0.15, 0.15),  # train, val, test shares
                   seed: int = 0,              # split seed
@@ -863,6 +874,7 @@ def split_origins(origin_labels: pd.Series,   # index: origin id, value: its fin
         for i, o in enumerate(ids): out[o] = "test" if i < n_test else "val" if i < n_test + n_val else "train"
     return pd.Series(out, name="split").reindex(origin_labels.index)
 
+# %% ../nbs/00_core.ipynb #8741a742
 def grouped_split(df: pd.DataFrame, shares: Iterable[float] = (0.7, 0.15, 0.15), seed: int = 0) -> pd.DataFrame:
     "Assign a `split` to every row of `df` by its origin (all rows of an origin share one split)."
     per_origin = df.groupby("origin")["fine"].agg(lambda s: sorted(set(s)))
@@ -872,6 +884,7 @@ def grouped_split(df: pd.DataFrame, shares: Iterable[float] = (0.7, 0.15, 0.15),
     out = df.copy(); out["split"] = out["origin"].map(split)
     return out
 
+# %% ../nbs/00_core.ipynb #68e79e0d
 def inherit_split(derived: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
     "Give each row of `derived` the split of its origin in `source`; an unknown origin is an error."
     split = source.drop_duplicates("origin").set_index("origin")["split"]
@@ -880,6 +893,7 @@ def inherit_split(derived: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
     out = derived.copy(); out["split"] = out["origin"].map(split)
     return out
 
+# %% ../nbs/00_core.ipynb #3a4b8abd
 def check_no_leakage(df: pd.DataFrame) -> None:
     "Raise `ManifestError` if any origin appears in more than one split."
     s = df[df["split"].astype(str) != ""].groupby("origin")["split"].nunique()

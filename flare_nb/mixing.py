@@ -74,7 +74,7 @@ def augment_manifest(man: pd.DataFrame,          # images to augment (with origi
                                        "producer": f"torchvision-v2:{a}", "sha256": sha256_file(dest)})
     return make_manifest(rows)
 
-# %% ../nbs/04_mixing.ipynb #f626dc9d
+# %% ../nbs/04_mixing.ipynb #23308ebf
 def n_kept(share: float,  # alpha or beta: share of augmentation types to keep, 0 < share <= 1
            k: int,        # number of augmentation types, the original included
           ) -> int:       # how many types S keeps
@@ -83,6 +83,7 @@ def n_kept(share: float,  # alpha or beta: share of augmentation types to keep, 
     if not (isinstance(share, (int, float)) and 0 < share <= 1): raise ValueError(f"share (alpha/beta) must be in (0, 1], got {share!r}")
     return max(1, math.floor(share * k + 0.5))
 
+# %% ../nbs/04_mixing.ipynb #ae272e9f
 def select_types(types: list[str],             # the k types, in the stated order
                  share: float,                 # alpha or beta
                  rule: str = "order",          # 'order', 'random' or 'score'
@@ -100,6 +101,7 @@ def select_types(types: list[str],             # the k types, in the stated orde
     else: raise ValueError(f"unknown selection rule {rule!r}: use 'order', 'random' or 'score'")
     return [t for t in types if t in kept]
 
+# %% ../nbs/04_mixing.ipynb #3df9c7f6
 def select_share(d: pd.DataFrame,              # D_Aug_HR or D_T2I_HR: rows with an 'aug' type
                  share: float,                 # alpha or beta
                  types: list[str] | None = None,  # the k types in order (default: as they appear in d)
@@ -127,7 +129,7 @@ def flare_mix(d_aug_hr: pd.DataFrame,   # D_Aug_HR: real HR images and their aug
     b = select_share(d_t2i_hr, beta, rule=rule, seed=seed, scores=scores)
     return make_manifest(pd.concat([a, b], ignore_index=True).assign(variant=f"FLARE(a={alpha},b={beta})"))
 
-# %% ../nbs/04_mixing.ipynb #f25d874c
+# %% ../nbs/04_mixing.ipynb #558c2b42
 VARIANTS = ("Raw_LR", "Raw_Aug_LR", "Raw_Aug_HR", "T2I_Aug_HR", "FLARE")
 
 def check_variant(variant: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
@@ -141,6 +143,7 @@ def check_variant(variant: pd.DataFrame, raw: pd.DataFrame) -> pd.DataFrame:
     check_no_leakage(variant)
     return variant
 
+# %% ../nbs/04_mixing.ipynb #f867d2fb
 def make_variants(raw_lr: pd.DataFrame,          # raw LR manifest with the grouped split
                   d_aug_lr: pd.DataFrame | None = None,   # augment_manifest of raw LR
                   d_aug_hr: pd.DataFrame | None = None,   # augment_manifest of the upscaled images

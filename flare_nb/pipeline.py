@@ -134,7 +134,7 @@ def stale(self: Pipeline, stage: str) -> list[str]:
     if rec.get("inputs") != {u: self.record(u).get("digest") for u in DEPENDS[stage]}: return ["an upstream stage's outputs changed"]
     return damage(self.run.root, rec["outputs"])
 
-# %% ../nbs/07_pipeline.ipynb #3bb39a47
+# %% ../nbs/07_pipeline.ipynb #3357ac52
 @patch
 def _discard(self: Pipeline, rel: str) -> None:
     "Remove a damaged output: a classifier's whole run folder, else the file."
@@ -143,6 +143,7 @@ def _discard(self: Pipeline, rel: str) -> None:
     if run_dir is not None and self.run.root in run_dir.parents: shutil.rmtree(run_dir)
     else: p.unlink(missing_ok=True)
 
+# %% ../nbs/07_pipeline.ipynb #26c5390c
 @patch
 def run_stage(self: Pipeline, stage: str) -> dict:
     "Run one stage unless it is done, unchanged and intact; return its record."
@@ -199,7 +200,7 @@ def _split_objects(man: pd.DataFrame, c) -> pd.DataFrame:
     if c.fold is not None: return fold_split(man, c.folds, c.fold, c.split_seed, tuple(c.split))
     return grouped_split(man, tuple(c.split), c.split_seed)
 
-# %% ../nbs/07_pipeline.ipynb #73bb897a
+# %% ../nbs/07_pipeline.ipynb #13372e8b
 def _lr_copy(src: str, dest: Path, hr_size: int, scale: int) -> None:
     "The LR image of a source file by the one rule of `core`: square HR crop, then the bicubic downscale."
     if not dest.is_file(): save_image(downscale(square_image(load_image(src), hr_size), scale), dest)
@@ -371,7 +372,7 @@ def _mix(self: Pipeline) -> dict:
     atomic_write_text(self.folder("mix") / "counts.json", json.dumps(counts))
     return {"train_images": counts}
 
-# %% ../nbs/07_pipeline.ipynb #c7861555
+# %% ../nbs/07_pipeline.ipynb #c4b88840
 @patch
 def _train(self: Pipeline) -> dict:
     from flare_nb.mixing import grid_name
@@ -402,11 +403,11 @@ def _train(self: Pipeline) -> dict:
     for d in (self.run.models, out): atomic_write_text(d / "results.csv", res.to_csv(index=False))   # each call above wrote only its own rows
     return {"runs": int(len(res) // max(1, len(evals))), "models": str(out.relative_to(self.run.root))}
 
+# %% ../nbs/07_pipeline.ipynb #9c11b6e3
 @patch
 def _analyse(self: Pipeline) -> dict:
     from flare_nb.analysis import write_report
     return {"report": str(write_report(self.run.root, progress=self.progress))}
-
 
 # %% ../nbs/07_pipeline.ipynb #89ed8b3a
 def run_pipeline(cfg: Config, until: str | None = None, root: str | Path | None = None, progress: bool = True,

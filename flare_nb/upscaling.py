@@ -33,7 +33,7 @@ __all__ = ['SWINIR_PRESETS', 'SWINIR_HINT', 'KERNELS', 'SKY_SET_REASONS', 'swini
            'train_upscaler', 'upscale_manifest', 'image_quality', 'paper_protocol', 'quality_table', 'per_class',
            'quality_on', 'upscaling_report', 'plot_crops']
 
-# %% ../nbs/02_upscaling.ipynb #3a85b987
+# %% ../nbs/02_upscaling.ipynb #4dcc9dd5
 def _swinir_cls():
     return import_basicsr("basicsr.archs.swinir_arch").SwinIR
 
@@ -61,12 +61,14 @@ def swinir_settings(sd: dict) -> dict:
     return dict(in_chans=in_ch, embed_dim=embed, depths=depths, num_heads=heads, window_size=window, mlp_ratio=mlp,
                 upsampler=up, resi_connection=resi, upscale=scale, img_size=64, img_range=1.0)
 
+# %% ../nbs/02_upscaling.ipynb #87cb81d3
 def build_swinir(settings: dict) -> torch.nn.Module:
     "A SwinIR model (basicsr) from settings."
     with warnings.catch_warnings():   # basicsr calls torch.meshgrid without `indexing=` (same result, a warning per model)
         warnings.filterwarnings("ignore", message="torch.meshgrid", category=UserWarning)
         return _swinir_cls()(**settings)
 
+# %% ../nbs/02_upscaling.ipynb #d9b29133
 class BicubicResidual(torch.nn.Module):
     "SwinIR that learns the difference to bicubic interpolation: y = bicubic(x) + (SwinIR(x) - mean)."
     def __init__(self, body: torch.nn.Module, scale: int):
@@ -77,6 +79,7 @@ class BicubicResidual(torch.nn.Module):
         up = F.interpolate(x, scale_factor=self.scale, mode="bicubic", align_corners=False)
         return up + self.body(x) - self.body.mean.type_as(x)
 
+# %% ../nbs/02_upscaling.ipynb #f510f431
 def _zero_last_layer(m: torch.nn.Module) -> None:
     "Zero the SwinIR's last convolution, so a fresh BicubicResidual starts as exact bicubic interpolation."
     last = m.upsample[0] if m.upsampler == "pixelshuffledirect" else m.conv_last
@@ -92,7 +95,7 @@ SWINIR_PRESETS = {
     "tiny-x4": dict(upscale=4, embed_dim=48, depths=[4, 4], num_heads=[4, 4], window_size=8, mlp_ratio=2, upsampler="pixelshuffledirect", resi_connection="1conv"),
 }
 
-# %% ../nbs/02_upscaling.ipynb #dda4412a
+# %% ../nbs/02_upscaling.ipynb #fb2f0548
 SWINIR_HINT = ("pass a local SwinIR checkpoint, e.g. 003_realSR_BSRGAN_DFOWMFC_s64w8_SwinIR-L_x4_GAN.pth from the "
                "SwinIR GitHub release (JingyunLiang/SwinIR, v0.0), as upscale.checkpoint; or use upscale.method 'swinir-tiny' "
                "to train a small SwinIR on your own HR images, or 'bicubic'")
@@ -113,6 +116,7 @@ def read_state_dict(path: str | Path) -> dict:
         raise CheckpointError(f"{path}: expected a dict of tensors (optionally under 'params' or 'params_ema'); {SWINIR_HINT}")
     return obj
 
+# %% ../nbs/02_upscaling.ipynb #d870d68d
 def load_swinir(path: str | Path,             # official or self-trained SwinIR checkpoint
                 expect_scale: int | None = None,  # refuse a file of another scale
                ) -> tuple[torch.nn.Module, dict]:  # (model in eval mode, info: settings, sha256, name)
@@ -136,6 +140,7 @@ def load_swinir(path: str | Path,             # official or self-trained SwinIR 
     if residual: model = BicubicResidual(model, s["upscale"])
     return model.eval(), {"settings": s, "sha256": sha256_file(path), "name": path.stem, "bicubic_residual": residual}
 
+# %% ../nbs/02_upscaling.ipynb #e3211238
 def save_swinir(model: torch.nn.Module, path: str | Path) -> Path:
     "Save like the official files: {'params': state_dict} in a .pth (or plain tensors in .safetensors)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +151,7 @@ def save_swinir(model: torch.nn.Module, path: str | Path) -> Path:
     else: torch.save({"params": sd}, path)
     return path
 
-# %% ../nbs/02_upscaling.ipynb #c9877f24
+# %% ../nbs/02_upscaling.ipynb #4c6f4a01
 def _pad_to(x: torch.Tensor, m: int) -> torch.Tensor:
     "Pad (reflect, or replicate when too small to reflect) bottom/right to multiples of `m`."
     h, w = x.shape[-2:]
@@ -154,6 +159,7 @@ def _pad_to(x: torch.Tensor, m: int) -> torch.Tensor:
     if not (ph or pw): return x
     return F.pad(x, (0, pw, 0, ph), mode="reflect" if (ph < h and pw < w) else "replicate")
 
+# %% ../nbs/02_upscaling.ipynb #33541bd6
 def _starts(n: int, tile: int, core: int) -> list[tuple[int, int, int]]:
     "(core start, core length, tile start) along one axis of length n."
     out = []
@@ -163,6 +169,7 @@ def _starts(n: int, tile: int, core: int) -> list[tuple[int, int, int]]:
         out.append((c0, cl, t0))
     return out
 
+# %% ../nbs/02_upscaling.ipynb #76ec4208
 @torch.no_grad()
 def upscale_tensor(model: torch.nn.Module,       # SwinIR (or any x`scale` model)
                    x: torch.Tensor,              # (1, 3, H, W) in [0, 1]
@@ -270,7 +277,7 @@ def measure_margin(model: torch.nn.Module, scale: int, window: int = 8,
     log.warning("tiles still differ from the whole image with a margin of %d px: using it anyway", max_margin)
     return max_margin
 
-# %% ../nbs/02_upscaling.ipynb #32a9cc25
+# %% ../nbs/02_upscaling.ipynb #a4974c10
 @dataclass
 class Upscaler:
     "Base upscaler: PIL image in, PIL image `scale` times larger out."
@@ -280,6 +287,7 @@ class Upscaler:
     @property
     def producer(self) -> str: return self.name
 
+# %% ../nbs/02_upscaling.ipynb #4aac5e42
 @dataclass
 class ResampleUpscaler(Upscaler):
     "Classic interpolation: 'bicubic' (the baseline), 'lanczos' or 'nearest' (pixel replication, the 'identity')."
@@ -288,6 +296,7 @@ class ResampleUpscaler(Upscaler):
         f = {"bicubic": Image.Resampling.BICUBIC, "lanczos": Image.Resampling.LANCZOS, "nearest": Image.Resampling.NEAREST}[self.name]
         return img.resize((img.width * self.scale, img.height * self.scale), f)
 
+# %% ../nbs/02_upscaling.ipynb #bc9c4c01
 @dataclass
 class SwinIRUpscaler(Upscaler):
     "SwinIR with tiled inference; build it with `SwinIRUpscaler.from_checkpoint`."
@@ -361,7 +370,7 @@ def degrade(hr: torch.Tensor,            # (B, 3, H, W) HR patches in [0, 1]
         out.append(jpeger(x.clamp(0, 1), quality=float(rng.uniform(40, 95))))
     return torch.cat(out).clamp(0, 1)
 
-# %% ../nbs/02_upscaling.ipynb #49fa6c23
+# %% ../nbs/02_upscaling.ipynb #363e706a
 def _to_tensor(img: Image.Image) -> torch.Tensor:
     return torch.from_numpy(np.asarray(img, dtype=np.float32) / 255.0).permute(2, 0, 1)
 
@@ -477,7 +486,7 @@ def sky_set_sources(src: str | Path | None = None,          # Stellarium's nebul
                  "licence": "public domain (NASA)", "why": "a deep field: no catalogued deep-sky object of the atlas"})
     return pd.DataFrame(rows)
 
-# %% ../nbs/02_upscaling.ipynb #2695cc32
+# %% ../nbs/02_upscaling.ipynb #d2ea5b0c
 def _views(img: Image.Image, kind: str, hr_size: int) -> list[tuple[str, Image.Image]]:
     "HR views of one source image: a deep-sky image as the atlas makes it (plus a 2x zoom when large); a wide field cut into tiles."
     if kind == "stellarium-unclassified":
@@ -492,6 +501,7 @@ def _views(img: Image.Image, kind: str, hr_size: int) -> list[tuple[str, Image.I
     return [(f"tile{r}-{c}", img.crop((c * hr_size, r * hr_size, (c + 1) * hr_size, (r + 1) * hr_size)))
             for r in rows for c in range(img.width // hr_size)] + [("fit", square_image(img, hr_size))]
 
+# %% ../nbs/02_upscaling.ipynb #3f1e7aaf
 def build_sky_set(out: str | Path,                       # folder for hr/*.png and sky_set.csv
                   sources: pd.DataFrame | None = None,   # `sky_set_sources()` (default: built here)
                   hr_size: int = 256,                    # side of the HR images, as in the atlas
@@ -642,7 +652,7 @@ def upscale_manifest(man: pd.DataFrame,       # manifest of LR images
                                    "producer": upscaler.producer, "sha256": sha256_file(dest)})
     return make_manifest(rows), pd.DataFrame(skipped, columns=["path", "reason"])
 
-# %% ../nbs/02_upscaling.ipynb #b60b2d52
+# %% ../nbs/02_upscaling.ipynb #742425b0
 def image_quality(sr: Image.Image,      # the upscaled image
                   ref: Image.Image,     # the true HR image, same size
                   border: int = 4,      # pixels cropped on every side for the Y-channel scores (the scale, as SR papers do)
@@ -657,12 +667,14 @@ def image_quality(sr: Image.Image,      # the upscaled image
             "ms_ssim": ms_ssim(a, b, data_range=1.0).item() if min(a.shape[-2:]) > 160 else float("nan"),
             **y_quality_t(quantize(a), quantize(b), border)}
 
+# %% ../nbs/02_upscaling.ipynb #547094dd
 def paper_protocol(sr: Image.Image, lr: Image.Image) -> dict:
     "The authors' scores: SR output vs its LR input, both as 256 x 256 grayscale (no ground truth)."
     g = lambda im: im.convert("L").resize((256, 256), Image.Resampling.BICUBIC).convert("RGB")
     q = image_quality(g(sr), g(lr))
     return {"paper_psnr_vs_lr": q["psnr"], "paper_ssim_vs_lr": q["ssim"]}
 
+# %% ../nbs/02_upscaling.ipynb #e0e48587
 def quality_table(man: pd.DataFrame,           # upscaled manifest with path, source_path (LR) and hr_path (truth)
                   progress: bool = True) -> pd.DataFrame:  # one row per image
     "Per-image quality against the true HR image, plus the paper's LR-referenced protocol."
@@ -673,12 +685,14 @@ def quality_table(man: pd.DataFrame,           # upscaled manifest with path, so
                     | paper_protocol(sr, lr))
     return pd.DataFrame(rows)
 
+# %% ../nbs/02_upscaling.ipynb #de9872c1
 def per_class(q: pd.DataFrame) -> pd.DataFrame:
     "Table 1: mean scores per class and on average."
     t = q.groupby("fine")[["psnr", "ssim", "ms_ssim", "psnr_y", "ssim_y", "paper_psnr_vs_lr", "paper_ssim_vs_lr"]].mean()
     t.loc["average"] = q[t.columns].mean()
     return t.round(4)
 
+# %% ../nbs/02_upscaling.ipynb #b0e7b91c
 def quality_on(pairs: dict[str, tuple[list, list]],  # set name -> (LR files, HR files)
                upscalers: dict[str, Upscaler],       # method name -> upscaler
                progress: bool = False) -> pd.DataFrame:  # one row per set and method: n and mean scores
@@ -691,7 +705,7 @@ def quality_on(pairs: dict[str, tuple[list, list]],  # set name -> (LR files, HR
             rows.append({"set": name, "method": m, "n": len(q)} | pd.DataFrame(q).mean().to_dict())
     return pd.DataFrame(rows)
 
-# %% ../nbs/02_upscaling.ipynb #0ae8c845
+# %% ../nbs/02_upscaling.ipynb #e8f0f003
 def upscaling_report(man: pd.DataFrame,                 # LR manifest with hr_path (e.g. the atlas, val+test)
                      upscalers: dict[str, Upscaler],    # label -> upscaler
                      out: str | Path,                   # where the upscaled images go (one folder per label)
@@ -705,6 +719,7 @@ def upscaling_report(man: pd.DataFrame,                 # LR manifest with hr_pa
     t = pd.concat({m: per_class(g) for m, g in q.groupby("method", sort=False)}, names=["method", "fine"])
     return q, t
 
+# %% ../nbs/02_upscaling.ipynb #22619806
 def plot_crops(man: pd.DataFrame, upscalers: dict[str, Upscaler], n_classes: int = 7, crop: int = 96, seed: int = 0,
                save: str | Path | None = None):
     "Fig. 5: per class, a crop of LR (pixel-replicated), each upscaler's output and the true HR."
