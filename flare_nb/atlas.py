@@ -148,6 +148,24 @@ def sky_centre(corners: np.ndarray,  # (n, 2) right ascension and declination of
     ra = np.radians(corners[:, 0])
     return round(float(np.degrees(np.arctan2(np.nanmean(np.sin(ra)), np.nanmean(np.cos(ra))))), 9) % 360, float(np.nanmean(corners[:, 1]))
 
+# %% ../nbs/01a_atlas.ipynb #3a9bfa3c
+def _atlas_row(t: dict, lab: ObjectLabel, img: Image.Image, out: Path, hr_size: int, scale: int, sections: list) -> dict:
+    "Save one labelled Stellarium texture as its HR JPEG and LR PNG; its manifest row with position, credit and licence."
+    fn = t["imageUrl"]
+    hr = square_image(img, hr_size)
+    lr = downscale(hr, scale)
+    stem = f"{slug(lab.object)}-{slug(Path(fn).stem)}"
+    hr_path = save_image(hr, out / "hr" / slug(lab.fine) / f"{stem}.jpg", quality=95, subsampling=0)
+    lr_path = save_image(lr, out / "lr" / slug(lab.fine) / f"{stem}.png", optimize=True)
+    corners = np.array(t.get("worldCoords", [[[np.nan, np.nan]]])[0], dtype=float)
+    cred = t["imageCredits"]
+    licence, section = licence_for(lab.object, cred.get("short", ""), sections)
+    return dict(path=str(lr_path.resolve()), fine=lab.fine, origin=lab.object, variant="raw_lr", producer=f"stellarium:{fn}",
+                sha256=sha256_file(lr_path), hr_path=str(hr_path.resolve()), hr_sha256=sha256_file(hr_path),
+                source_file=fn, source_size=f"{img.size[0]}x{img.size[1]}", ongc_type=lab.ongc_type, hubble=lab.hubble,
+                label_rule=lab.rule, ra_deg=round(sky_centre(corners)[0], 4), dec_deg=round(sky_centre(corners)[1], 4),
+                credit=cred.get("short", ""), credit_url=cred.get("infourl", ""), licence=licence, credits_section=section)
+
 # %% ../nbs/01a_atlas.ipynb #eb45e4ae
 def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with textures.json and the images
                 out: str | Path = "atlas",                 # output folder (hr/, lr/, atlas.csv, excluded.csv, ...)
@@ -171,20 +189,7 @@ def build_atlas(src: str | Path = STELLARIUM_DIR,          # folder with texture
         try: img = load_image(src / fn)
         except BadImageError as e: excluded.append({"file": fn, "object": lab.object, "reason": f"unreadable: {e.reason}"}); continue
         if min(img.size) < hr_size: excluded.append({"file": fn, "object": lab.object, "reason": f"too small ({img.size[0]}x{img.size[1]} < {hr_size} px)"}); continue
-        hr = square_image(img, hr_size)
-        lr = downscale(hr, scale)
-        stem = f"{slug(lab.object)}-{slug(Path(fn).stem)}"
-        hr_path = save_image(hr, out / "hr" / slug(lab.fine) / f"{stem}.jpg", quality=95, subsampling=0)
-        lr_path = save_image(lr, out / "lr" / slug(lab.fine) / f"{stem}.png", optimize=True)
-        corners = np.array(t.get("worldCoords", [[[np.nan, np.nan]]])[0], dtype=float)
-        cred = t["imageCredits"]
-        licence, section = licence_for(lab.object, cred.get("short", ""), sections)
-        rows.append(dict(path=str(lr_path.resolve()), fine=lab.fine, origin=lab.object, variant="raw_lr", producer=f"stellarium:{fn}",
-                         sha256=sha256_file(lr_path), hr_path=str(hr_path.resolve()), hr_sha256=sha256_file(hr_path),
-                         source_file=fn, source_size=f"{img.size[0]}x{img.size[1]}", ongc_type=lab.ongc_type, hubble=lab.hubble,
-                         label_rule=lab.rule, ra_deg=round(sky_centre(corners)[0], 4),
-                         dec_deg=round(sky_centre(corners)[1], 4), credit=cred.get("short", ""),
-                         credit_url=cred.get("infourl", ""), licence=licence, credits_section=section))
+        rows.append(_atlas_row(t, lab, img, out, hr_size, scale, sections))
     man = make_manifest(rows, tax)
     write_manifest(man, out / "atlas.csv")
     ex = pd.DataFrame(excluded, columns=["file", "object", "reason"])

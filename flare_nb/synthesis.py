@@ -323,25 +323,30 @@ def variations(self: UniDiffuserGenerator, images: list[Image.Image], seeds: lis
     caps = self.captions(images, [derive_seed(s, "caption") for s in seeds])
     return self.text_to_image(caps, seeds), caps
 
+# %% ../nbs/03_synthesis.ipynb #81fdb1aa
+def _tiny_tokenizers() -> tuple:
+    "A byte-level CLIP tokenizer and GPT-2 tokenizer without merges, built in code (no download): tiny_unidiffuser's tokenizers."
+    from tokenizers.pre_tokenizers import ByteLevel
+    from transformers import CLIPTokenizer, GPT2Tokenizer
+    chars = sorted(ByteLevel.alphabet())
+    cvocab = {c: i for i, c in enumerate(chars)} | {c + "</w>": 256 + i for i, c in enumerate(chars)}
+    cvocab |= {"<|startoftext|>": 512, "<|endoftext|>": 513}
+    return (CLIPTokenizer(vocab=cvocab, merges=[], model_max_length=77),
+            GPT2Tokenizer(vocab={c: i for i, c in enumerate(chars)} | {"<|endoftext|>": 256}, merges=[]))
+
 # %% ../nbs/03_synthesis.ipynb #1fce0874
 def tiny_unidiffuser(seed: int = 0,      # seed of the random weights
                      size: int = 32,     # image side (px)
                      full: bool = False, # the real model's widths (random weights; for timing only)
                     ):
     "A randomly initialised UniDiffuserPipeline built in code (no download): for tests and speed checks."
-    from tokenizers.pre_tokenizers import ByteLevel
-    from transformers import (CLIPImageProcessor, CLIPTextConfig, CLIPTextModel, CLIPTokenizer, CLIPVisionConfig,
-                              CLIPVisionModelWithProjection, GPT2Tokenizer)
+    from transformers import CLIPImageProcessor, CLIPTextConfig, CLIPTextModel, CLIPVisionConfig, CLIPVisionModelWithProjection
     from diffusers import AutoencoderKL, DPMSolverMultistepScheduler
     from diffusers.pipelines.deprecated.unidiffuser import UniDiffuserModel, UniDiffuserTextDecoder
     torch.manual_seed(seed)
-    chars = sorted(ByteLevel.alphabet())
-    cvocab = {c: i for i, c in enumerate(chars)} | {c + "</w>": 256 + i for i, c in enumerate(chars)}
-    cvocab |= {"<|startoftext|>": 512, "<|endoftext|>": 513}
-    ctok = CLIPTokenizer(vocab=cvocab, merges=[], model_max_length=77)
-    gtok = GPT2Tokenizer(vocab={c: i for i, c in enumerate(chars)} | {"<|endoftext|>": 256}, merges=[])
+    ctok, gtok = _tiny_tokenizers()
     H, heads, layers, vae_ch, lat = (768, 12, 12, (128, 256, 512, 512), 4) if full else (32, 4, 2, (32, 64), 4)
-    te = CLIPTextModel(CLIPTextConfig(vocab_size=len(cvocab), hidden_size=H, intermediate_size=4 * H, num_attention_heads=heads,
+    te = CLIPTextModel(CLIPTextConfig(vocab_size=ctok.vocab_size, hidden_size=H, intermediate_size=4 * H, num_attention_heads=heads,
                                       num_hidden_layers=layers, max_position_embeddings=77, projection_dim=H,
                                       bos_token_id=512, eos_token_id=513, pad_token_id=513))
     ie = CLIPVisionModelWithProjection(CLIPVisionConfig(image_size=224 if full else size, patch_size=32 if full else 4, hidden_size=H,

@@ -198,6 +198,25 @@ def _batch(ds: ManifestDataset, idx: torch.Tensor, device) -> tuple[torch.Tensor
     xs, ys = zip(*(ds[i] for i in idx.tolist()))
     return torch.stack(xs).to(device), torch.tensor(ys, device=device)
 
+# %% ../nbs/05_training.ipynb #ca5c5a67
+def _resume(out: Path, model, opt, sched, state: dict) -> dict:
+    "The state of an interrupted run, its weights, optimizer and scheduler loaded in place; `state` unchanged for a new run."
+    if not (out / "state.json").is_file(): return state
+    saved = json.loads((out / "state.json").read_text()) | {"total_steps": state["total_steps"], "spec": state["spec"]}
+    model.load_state_dict(load_file(str(out / "last.safetensors")))
+    o = torch.load(out / "last_optim.pt", weights_only=True); opt.load_state_dict(o["opt"]); sched.load_state_dict(o["sched"])
+    return saved
+
+def _validate(model: nn.Module, vl, classes: list[str], state: dict, out: Path, train: dict, unwrap=lambda m: m) -> None:
+    "One validation check: append it (with the `train` figures since the last one) to the history; keep the weights if macro F1 improved."
+    yv, pv, _ = _predict(model, vl)
+    f1 = classification_metrics(yv, pv, classes)["f1_macro"]
+    state["history"].append({"step": state["step"], "epoch": train["epoch"], "train_loss": train["train_loss"], "val_f1_macro": f1,
+                             "val_accuracy": accuracy_score(yv, pv), "train_img_per_s": train["train_img_per_s"]})
+    if f1 > state["best_f1"]:
+        state["best_f1"], state["best_step"] = f1, state["step"]
+        with atomic_path(out / "best.safetensors") as tmp: save_file({k: v.detach().cpu().contiguous() for k, v in unwrap(model).state_dict().items()}, str(tmp))
+
 # %% ../nbs/05_training.ipynb #83d6b316
 def train_classifier(train_df: pd.DataFrame, val_df: pd.DataFrame, taxonomy: Taxonomy, spec: RunSpec,
                      out: str | Path, progress: bool = True) -> tuple[nn.Module, dict]:
@@ -215,10 +234,7 @@ def train_classifier(train_df: pd.DataFrame, val_df: pd.DataFrame, taxonomy: Tax
     opt = torch.optim.AdamW(model.parameters(), lr=spec.lr, weight_decay=spec.weight_decay)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=total)
     state = {"step": 0, "total_steps": total, "best_f1": -1.0, "best_step": 0, "history": [], "info": info, "spec": asdict(spec)}
-    if (out / "state.json").is_file():   # resume after the last validation check
-        state = json.loads((out / "state.json").read_text()) | {"total_steps": total, "spec": asdict(spec)}
-        model.load_state_dict(load_file(str(out / "last.safetensors")))
-        o = torch.load(out / "last_optim.pt", weights_only=True); opt.load_state_dict(o["opt"]); sched.load_state_dict(o["sched"])
+    state = _resume(out, model, opt, sched, state)   # after the last validation check, if the run was interrupted
     model, opt, vl, sched = acc.prepare(model, opt, vl, sched)
     lossf, batches = nn.CrossEntropyLoss(), batch_order(len(tr), spec.batch_size, spec.seed, state["step"])
     bar = tqdm(total=total, initial=state["step"], desc=spec.name, disable=not progress, leave=False)
@@ -231,13 +247,8 @@ def train_classifier(train_df: pd.DataFrame, val_df: pd.DataFrame, taxonomy: Tax
             loss = lossf(model(xb), yb)
             opt.zero_grad(); acc.backward(loss); opt.step(); sched.step()
             loss_sum += loss.item() * len(yb); seen += len(yb); state["step"] += 1; bar.update()
-        yv, pv, _ = _predict(model, vl)
-        f1 = classification_metrics(yv, pv, classes)["f1_macro"]
-        state["history"].append({"step": state["step"], "epoch": round(state["step"] / per_pass, 2), "train_loss": loss_sum / max(seen, 1),
-                                 "val_f1_macro": f1, "val_accuracy": accuracy_score(yv, pv), "train_img_per_s": seen / (time.time() - t0)})
-        if f1 > state["best_f1"]:
-            state["best_f1"], state["best_step"] = f1, state["step"]
-            with atomic_path(out / "best.safetensors") as tmp: save_file({k: v.detach().cpu().contiguous() for k, v in acc.unwrap_model(model).state_dict().items()}, str(tmp))
+        _validate(model, vl, classes, state, out, {"epoch": round(state["step"] / per_pass, 2), "train_loss": loss_sum / max(seen, 1),
+                                                  "train_img_per_s": seen / (time.time() - t0)}, unwrap=acc.unwrap_model)
         _save_state(out, acc.unwrap_model(model), opt, sched, state)
     bar.close()
     best = acc.unwrap_model(model); best.load_state_dict(load_file(str(out / "best.safetensors")))
