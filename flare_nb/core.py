@@ -26,22 +26,317 @@ from sklearn.model_selection import StratifiedKFold
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['log', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS', 'UPSCALE_METHODS', 'BUILTIN_TAXONOMIES',
-           'IMAGE_EXTENSIONS', 'MAX_PIXELS', 'PICKLE_REFUSED', 'MANIFEST_COLUMNS', 'SPLITS', 'atomic_path',
-           'atomic_write_bytes', 'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file', 'slug',
-           'ConfigError', 'DataConfig', 'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'OODSet',
+__all__ = ['log', 'BUILTIN_TAXONOMIES', 'MANIFEST_COLUMNS', 'SPLITS', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS',
+           'UPSCALE_METHODS', 'IMAGE_EXTENSIONS', 'MAX_PIXELS', 'PICKLE_REFUSED', 'UnknownLabelError', 'Taxonomy',
+           'load_taxonomy', 'square_image', 'downscale', 'images_close', 'thumbnails', 'copy_distance', 'ManifestError',
+           'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest', 'split_origins', 'grouped_split',
+           'inherit_split', 'check_no_leakage', 'check_split_coverage', 'fold_split', 'group_near_duplicates',
+           'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file',
+           'slug', 'ConfigError', 'DataConfig', 'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'OODSet',
            'EvalConfig', 'Config', 'config_from_dict', 'validate_config', 'config_problems', 'load_config',
-           'config_file_problems', 'config_to_dict', 'save_config', 'demo_config', 'paper_config', 'UnknownLabelError',
-           'Taxonomy', 'load_taxonomy', 'RunDir', 'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device',
-           'machine_info', 'machine_summary', 'data_problems', 'environment_problems', 'check_config', 'import_basicsr',
-           'BadImageError', 'to_rgb', 'load_image', 'load_images', 'square_image', 'downscale', 'images_close',
-           'thumbnails', 'copy_distance', 'CheckpointError', 'checkpoint_errors', 'demo_checkpoint',
-           'training_set_hash', 'ManifestError', 'make_manifest', 'validate_manifest', 'write_manifest',
-           'read_manifest', 'split_origins', 'grouped_split', 'inherit_split', 'check_no_leakage',
-           'check_split_coverage', 'fold_split', 'group_near_duplicates']
+           'config_file_problems', 'config_to_dict', 'save_config', 'demo_config', 'paper_config', 'RunDir',
+           'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device', 'machine_info', 'machine_summary',
+           'data_problems', 'environment_problems', 'check_config', 'import_basicsr', 'BadImageError', 'to_rgb',
+           'load_image', 'load_images', 'CheckpointError', 'checkpoint_errors', 'demo_checkpoint', 'training_set_hash']
 
 # %% ../nbs/00_core.ipynb #48ac82e8
 log = logging.getLogger("flare_nb")
+
+# %% ../nbs/00_core.ipynb #f494121c
+class UnknownLabelError(ValueError):
+    "A class label that the taxonomy does not know."
+
+@dataclass(frozen=True)
+class Taxonomy:
+    "Fine class labels and the macro class each one belongs to."
+    name: str                      # short name, e.g. 'spacenet'
+    fine_to_macro: dict            # fine label -> macro label, in display order
+
+    def __post_init__(self):
+        m = self.fine_to_macro
+        if not isinstance(m, dict) or not m: raise ValueError(f"taxonomy {self.name!r}: needs a non-empty mapping fine -> macro")
+        bad = [k for k, v in m.items() if not (isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip())]
+        if bad: raise ValueError(f"taxonomy {self.name!r}: labels must be non-empty strings, bad: {bad}")
+        clash = set(m) & set(m.values()) - {k for k, v in m.items() if k == v}
+        if clash: raise ValueError(f"taxonomy {self.name!r}: {sorted(clash)} used both as a fine and a macro label")
+
+    @property
+    def fine(self) -> list[str]: return list(self.fine_to_macro)
+    @property
+    def macro(self) -> list[str]: return list(dict.fromkeys(self.fine_to_macro.values()))
+
+    def macro_of(self, fine: str) -> str:
+        "The macro label of fine label `fine`."
+        try: return self.fine_to_macro[fine]
+        except KeyError: raise UnknownLabelError(f"unknown class {fine!r} for taxonomy {self.name!r} (known: {', '.join(self.fine)})") from None
+
+    def labels(self, task: str = "fine") -> list[str]:
+        "The class list of `task` ('fine' or 'macro'), in a fixed order (the index of a class is its target)."
+        if task not in ("fine", "macro"): raise ValueError(f"task must be 'fine' or 'macro', got {task!r}")
+        return self.fine if task == "fine" else self.macro
+
+    def check(self, labels: Iterable[str]) -> None:
+        "Raise `UnknownLabelError` listing every label the taxonomy does not know."
+        unknown = sorted(set(labels) - set(self.fine_to_macro))
+        if unknown: raise UnknownLabelError(f"unknown class(es) {unknown} for taxonomy {self.name!r} (known: {', '.join(self.fine)})")
+
+# %% ../nbs/00_core.ipynb #118267b9
+BUILTIN_TAXONOMIES: dict[str, dict[str, str]] = {
+    "spacenet": {
+        "planet": "Celestial Bodies", "asteroid": "Celestial Bodies",
+        "galaxy": "Stellar Objects", "star": "Stellar Objects",
+        "nebula": "Astronomical Patterns", "constellation": "Astronomical Patterns",
+        "black hole": "Cosmic Phenomena", "comet": "Cosmic Phenomena",
+    },
+    "atlas": {
+        "spiral galaxy": "Galaxies", "elliptical galaxy": "Galaxies",
+        "globular cluster": "Star Clusters", "open cluster": "Star Clusters",
+        "planetary nebula": "Nebulae", "emission nebula": "Nebulae", "dark or reflection nebula": "Nebulae",
+    },
+}
+
+def load_taxonomy(spec: str | Path | dict | Taxonomy) -> Taxonomy:
+    "A taxonomy from a built-in name, a YAML file of `fine: macro` lines, or a mapping."
+    if isinstance(spec, Taxonomy): return spec
+    if isinstance(spec, dict): return Taxonomy("custom", dict(spec))
+    if str(spec) in BUILTIN_TAXONOMIES: return Taxonomy(str(spec), dict(BUILTIN_TAXONOMIES[str(spec)]))
+    p = Path(spec)
+    if p.is_file():
+        d = yaml.safe_load(p.read_text(encoding="utf-8"))
+        if not isinstance(d, dict): raise ValueError(f"{p}: a taxonomy file must map fine labels to macro labels")
+        return Taxonomy(p.stem, {str(k): str(v) for k, v in d.items()})
+    raise ValueError(f"unknown taxonomy {str(spec)!r}: use one of {sorted(BUILTIN_TAXONOMIES)} or a YAML file path")
+
+# %% ../nbs/00_core.ipynb #5ad588ff
+def square_image(img: Image.Image,  # any RGB image
+                 size: int,         # side of the result (px)
+                ) -> Image.Image:   # size x size
+    "Centre-crop `img` to a square and resize it to `size` with Lanczos filtering (how every HR image is made)."
+    return ImageOps.fit(img, (size, size), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+
+# %% ../nbs/00_core.ipynb #5b5743e2
+def downscale(img: Image.Image,  # an HR image
+              scale: int,        # the upscaler's factor
+             ) -> Image.Image:   # the LR image, `scale` times smaller
+    "The LR image of an HR image: Pillow's bicubic (antialiased) resize by 1/`scale` (how every LR image is made)."
+    if img.width % scale or img.height % scale: raise ValueError(f"image size {img.size} is not a multiple of the scale {scale}")
+    return img.resize((img.width // scale, img.height // scale), Image.Resampling.BICUBIC)
+
+# %% ../nbs/00_core.ipynb #7a5f4e03
+def images_close(a: Image.Image,      # one image
+                 b: Image.Image,      # another of the same size
+                 levels: int = 1,     # largest per-pixel difference allowed (grey levels of 255)
+                ) -> bool:
+    "Whether two 8-bit images match within `levels` grey levels per pixel: the tolerance for a model's output on another CPU."
+    x, y = np.asarray(a, dtype=np.int16), np.asarray(b, dtype=np.int16)
+    return x.shape == y.shape and int(np.abs(x - y).max(initial=0)) <= levels
+
+# %% ../nbs/00_core.ipynb #7a46cd04
+def thumbnails(images: Iterable[Image.Image],  # images of any size
+               side: int = 64,                 # thumbnail side (px)
+              ) -> np.ndarray:                 # (n, side, side), each with mean 0 and standard deviation 1
+    "Small grey copies of images, contrast-normalised (a dark sky background must not make two images alike)."
+    t = np.stack([np.asarray(square_image(im, side).convert("L"), np.float32) for im in images])
+    return (t - t.mean((1, 2), keepdims=True)) / (t.std((1, 2), keepdims=True) + 1.0)
+
+# %% ../nbs/00_core.ipynb #87b7a63e
+def copy_distance(a: np.ndarray,  # (n, s, s) thumbnails
+                  b: np.ndarray,  # (m, s, s) thumbnails
+                 ) -> np.ndarray: # (n,) for each of `a`, the smallest mean absolute difference to any of `b`, over flips and quarter-turns
+    "How far each thumbnail of `a` is from its closest copy in `b`: a copy, even flipped or re-encoded, is below 0.02; two different sky images (the atlas's closest pair: 0.06) are above 0.03."
+    bs = np.concatenate([np.rot90(f, k, axes=(1, 2)) for f in (b, b[:, :, ::-1]) for k in range(4)]).reshape(8 * len(b), -1)
+    return np.array([np.abs(bs - x.reshape(1, -1)).mean(1).min() for x in a])
+
+# %% ../nbs/00_core.ipynb #c914fbb7
+MANIFEST_COLUMNS = ["path", "fine", "macro", "origin", "variant", "aug", "seed", "producer", "sha256", "split"]
+SPLITS = ("train", "val", "test")
+
+class ManifestError(ValueError):
+    "A manifest that breaks a rule: missing column, duplicate path, unknown label, leakage."
+
+# %% ../nbs/00_core.ipynb #676d0e2a
+def make_manifest(rows: Iterable[dict] | pd.DataFrame,  # one mapping per image, or a frame
+                  taxonomy: Taxonomy | None = None,     # fills `macro` and checks labels
+                 ) -> pd.DataFrame:                      # the standard columns first, extras after
+    "A manifest frame from rows: fills missing standard columns, derives `macro`, validates."
+    df = pd.DataFrame(rows).copy() if not isinstance(rows, pd.DataFrame) else rows.copy()
+    for c in MANIFEST_COLUMNS:
+        if c not in df.columns: df[c] = pd.NA if c == "seed" else ""
+    if taxonomy is not None and len(df):
+        taxonomy.check(df["fine"])
+        df["macro"] = df["fine"].map(taxonomy.macro_of)
+    df["seed"] = pd.to_numeric(df["seed"], errors="raise").astype("Int64")
+    for c in MANIFEST_COLUMNS:
+        if c != "seed": df[c] = df[c].fillna("").astype(str)
+    for c in _path_columns(df): df[c] = df[c].fillna("").astype(str)   # e.g. rows without an hr_path
+    df = df[MANIFEST_COLUMNS + [c for c in df.columns if c not in MANIFEST_COLUMNS]].reset_index(drop=True)
+    validate_manifest(df, taxonomy)
+    return df
+
+# %% ../nbs/00_core.ipynb #15985b54
+def validate_manifest(df: pd.DataFrame, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
+    "Check the manifest's rules; raise `ManifestError` saying which rows break which."
+    missing = [c for c in MANIFEST_COLUMNS if c not in df.columns]
+    if missing: raise ManifestError(f"manifest lacks column(s) {missing}")
+    for c in ("path", "fine", "origin"):
+        empty = df.index[df[c].astype(str).str.strip() == ""].tolist()
+        if empty: raise ManifestError(f"manifest rows {empty[:5]} have an empty {c!r}")
+    dup = df["path"][df["path"].duplicated()].tolist()
+    if dup: raise ManifestError(f"manifest lists {len(dup)} path(s) twice, e.g. {dup[0]}")
+    bad_split = sorted(set(df["split"]) - {"", *SPLITS})
+    if bad_split: raise ManifestError(f"unknown split value(s) {bad_split}; expected one of {SPLITS} or empty")
+    if taxonomy is not None:
+        try: taxonomy.check(df["fine"])
+        except UnknownLabelError as e: raise ManifestError(str(e)) from None
+        wrong = df.index[df["macro"] != df["fine"].map(taxonomy.fine_to_macro)].tolist()
+        if wrong: raise ManifestError(f"manifest rows {wrong[:5]} have a macro label that disagrees with taxonomy {taxonomy.name!r}")
+    check_no_leakage(df)
+    return df
+
+# %% ../nbs/00_core.ipynb #94f20ab4
+def write_manifest(df: pd.DataFrame, path: str | Path) -> Path:
+    "Validate `df` and write it to CSV at `path` atomically, with paths relative to its folder."
+    path = Path(path)
+    validate_manifest(df)
+    out = df.copy()
+    base = path.parent.resolve()
+    for col in _path_columns(out):
+        out[col] = [os.path.relpath(Path(p).resolve(), base) if p and Path(p).is_absolute() else p for p in out[col].astype(str)]
+    with atomic_path(path) as tmp: out.to_csv(tmp, index=False)
+    return path
+
+def read_manifest(path: str | Path, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
+    "Read a manifest CSV; paths come back absolute; `taxonomy` (if given) checks the labels."
+    path = Path(path)
+    if not path.is_file(): raise ManifestError(f"manifest not found: {path}")
+    with open(path, "rb") as f:   # every manifest we write ends with a newline: one that does not was cut mid-row
+        if f.seek(0, 2) and (f.seek(-1, 2), f.read(1))[1] != b"\n": raise ManifestError(f"{path}: ends in the middle of a row (cut short?)")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        df["seed"] = pd.to_numeric(df.get("seed", pd.Series(dtype=str)).replace("", pd.NA)).astype("Int64")
+    except (ValueError, pd.errors.ParserError) as e: raise ManifestError(f"{path}: not a readable manifest ({' '.join(str(e).split())})") from None
+    base = path.parent.resolve()
+    for col in _path_columns(df): df[col] = [str((base / p).resolve()) if p else p for p in df[col]]
+    try: return validate_manifest(df, taxonomy)
+    except ManifestError as e: raise ManifestError(f"{path}: {e}") from None
+
+def _path_columns(df: pd.DataFrame) -> list[str]:
+    "Columns that hold file paths: `path` and any `*_path` (e.g. `hr_path`)."
+    return [c for c in df.columns if c == "path" or c.endswith("_path")]
+
+# %% ../nbs/00_core.ipynb #48f4cc7b
+def _deal(m: int, shares: list[float]) -> tuple[int, int, int]:
+    "Split `m` items by `shares` (largest remainder; ties go to test, then val); val/test get >= 1 when m >= 3."
+    quota = [m * s for s in shares]
+    n = [int(np.floor(q)) for q in quota]
+    order = sorted(range(3), key=lambda i: (-(quota[i] - n[i]), -i))  # biggest remainder first, test before val before train
+    for i in order[: m - sum(n)]: n[i] += 1
+    if m >= 3:
+        for i in (2, 1):
+            if shares[i] > 0 and n[i] == 0: n[i], n[0] = 1, n[0] - 1
+    return tuple(n)
+
+# %% ../nbs/00_core.ipynb #d42416eb
+def split_origins(origin_labels: pd.Series,   # index: origin id, value: its fine label
+                  shares: Iterable[float] = (0.7, 0.15, 0.15),  # train, val, test shares
+                  seed: int = 0,              # split seed
+                 ) -> pd.Series:              # origin id -> 'train' | 'val' | 'test'
+    "Stratified split of origins: shuffle each class with `seed`, deal out by `shares`."
+    shares = list(shares)
+    if len(shares) != 3 or min(shares) < 0 or abs(sum(shares) - 1) > 1e-6: raise ValueError(f"shares must be 3 non-negative numbers summing to 1, got {shares}")
+    rng = np.random.default_rng(seed)
+    out = {}
+    for label in sorted(set(origin_labels)):
+        ids = sorted(origin_labels.index[origin_labels == label])  # sorted first: row order must not matter
+        ids = [ids[i] for i in rng.permutation(len(ids))]
+        n_train, n_val, n_test = _deal(len(ids), shares)
+        for i, o in enumerate(ids): out[o] = "test" if i < n_test else "val" if i < n_test + n_val else "train"
+    return pd.Series(out, name="split").reindex(origin_labels.index)
+
+# %% ../nbs/00_core.ipynb #8741a742
+def grouped_split(df: pd.DataFrame, shares: Iterable[float] = (0.7, 0.15, 0.15), seed: int = 0) -> pd.DataFrame:
+    "Assign a `split` to every row of `df` by its origin (all rows of an origin share one split)."
+    per_origin = df.groupby("origin")["fine"].agg(lambda s: sorted(set(s)))
+    mixed = per_origin[per_origin.map(len) > 1]
+    if len(mixed): raise ManifestError(f"origin {mixed.index[0]!r} has rows of several classes {mixed.iloc[0]}")
+    split = split_origins(per_origin.map(lambda s: s[0]), shares, seed)
+    out = df.copy(); out["split"] = out["origin"].map(split)
+    return out
+
+# %% ../nbs/00_core.ipynb #68e79e0d
+def inherit_split(derived: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
+    "Give each row of `derived` the split of its origin in `source`; an unknown origin is an error."
+    split = source.drop_duplicates("origin").set_index("origin")["split"]
+    unknown = sorted(set(derived["origin"]) - set(split.index))
+    if unknown: raise ManifestError(f"{len(unknown)} origin(s) not in the source manifest, e.g. {unknown[0]!r}")
+    out = derived.copy(); out["split"] = out["origin"].map(split)
+    return out
+
+# %% ../nbs/00_core.ipynb #3a4b8abd
+def check_no_leakage(df: pd.DataFrame) -> None:
+    "Raise `ManifestError` if any origin appears in more than one split."
+    s = df[df["split"].astype(str) != ""].groupby("origin")["split"].nunique()
+    leaky = s[s > 1]
+    if len(leaky): raise ManifestError(f"leakage: {len(leaky)} origin(s) appear in several splits, e.g. {leaky.index[0]!r}")
+
+# %% ../nbs/00_core.ipynb #be5b69ab
+def check_split_coverage(df: pd.DataFrame, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
+    "Raise `ManifestError` (one line) unless there are 2+ classes and every class has objects in train, val and test."
+    per = df.drop_duplicates("origin").pivot_table(index="fine", columns="split", values="origin", aggfunc="count", fill_value=0)
+    per = per.reindex(columns=list(SPLITS), fill_value=0)
+    if len(per) < 2: raise ManifestError(f"the data set has {len(per)} class(es) ({', '.join(per.index)}); a classifier needs at least 2")
+    short = {c: [s for s in SPLITS if per.loc[c, s] == 0] for c in per.index if (per.loc[c] == 0).any()}
+    if short: raise ManifestError("class(es) without objects in a split (each needs 3 or more objects): "
+                                  + "; ".join(f"{c!r} has none in {', '.join(s)}" for c, s in short.items()))
+    return per
+
+# %% ../nbs/00_core.ipynb #3b3efa6a
+def fold_split(df: pd.DataFrame,   # manifest with origin and fine columns
+               k: int,             # number of folds
+               fold: int,          # the test fold, 0..k-1
+               seed: int = 0,      # seed of the dealing (data.split_seed)
+               shares: Iterable[float] = (0.7, 0.15, 0.15),  # train/val shares set the validation part of the other folds
+              ) -> pd.DataFrame:   # df with `split`: fold -> test, the rest -> train/val by `shares`
+    "The split of cross-validation fold `fold` of `k`, grouped by origin and stratified by class."
+    if not 0 <= fold < k: raise ValueError(f"fold must be in 0..{k - 1}, got {fold}")
+    per_origin = df.groupby("origin")["fine"].agg(lambda s: sorted(set(s)))
+    if len(mixed := per_origin[per_origin.map(len) > 1]): raise ManifestError(f"origin {mixed.index[0]!r} has rows of several classes {mixed.iloc[0]}")
+    labels = per_origin.map(lambda s: s[0]).sort_index()
+    if (small := labels.value_counts()).min() < k: raise ManifestError(f"class {small.idxmin()!r} has {small.min()} object(s): {k} folds need at least {k}")
+    folds = list(StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(labels.index, labels.values))
+    test = set(labels.index[folds[fold][1]])
+    sh = list(shares)
+    rest = split_origins(labels[~labels.index.isin(test)], (sh[0] / (sh[0] + sh[1]), sh[1] / (sh[0] + sh[1]), 0.0), seed + 1000 * fold)
+    split = pd.concat([rest, pd.Series("test", index=sorted(test))])
+    out = df.copy(); out["split"] = out["origin"].map(split)
+    return out
+
+# %% ../nbs/00_core.ipynb #ff3278a8
+def group_near_duplicates(df: pd.DataFrame,          # manifest of files (path, fine, origin)
+                          threshold: float = 0.03,   # copy_distance below which two files show one object
+                          side: int = 64,            # thumbnail side
+                          progress: bool = False,
+                         ) -> tuple[pd.DataFrame, int]:  # (df with merged origins, files whose origin changed)
+    "Give near-identical files of one class (copies, flips, re-encodings) one origin, so a split never separates them."
+    from tqdm.auto import tqdm
+    origin = dict(zip(df.index, df["origin"]))
+    for _, g in df.groupby("fine", sort=True):
+        idx = list(g.index)
+        th = thumbnails((load_image(p) for p in g["path"]), side)
+        parent = list(range(len(idx)))
+        def root(i):
+            while parent[i] != i: parent[i] = parent[parent[i]]; i = parent[i]
+            return i
+        for i in tqdm(range(len(idx) - 1), desc=f"near-duplicates {g['fine'].iloc[0]}", disable=not progress):
+            d = copy_distance(th[i + 1:], th[i:i + 1])   # each later file against every flip and turn of file i
+            for j in np.flatnonzero(d < threshold) + i + 1: parent[root(j)] = root(i)
+        groups = {}
+        for i in range(len(idx)): groups.setdefault(root(i), []).append(idx[i])
+        for members in groups.values():
+            first = min(origin[r] for r in members)
+            for r in members: origin[r] = first
+    new = df["origin"].index.map(origin)
+    return df.assign(origin=list(new)), int((df["origin"].values != np.asarray(new)).sum())
 
 # %% ../nbs/00_core.ipynb #79fdb01c
 _UMASK = os.umask(0o022); os.umask(_UMASK)   # the process's umask, to give new files the usual permissions
@@ -409,71 +704,6 @@ def _override(cfg: Config, overrides: dict) -> Config:
         tgt[last] = v
     return config_from_dict(d)
 
-# %% ../nbs/00_core.ipynb #f494121c
-class UnknownLabelError(ValueError):
-    "A class label that the taxonomy does not know."
-
-@dataclass(frozen=True)
-class Taxonomy:
-    "Fine class labels and the macro class each one belongs to."
-    name: str                      # short name, e.g. 'spacenet'
-    fine_to_macro: dict            # fine label -> macro label, in display order
-
-    def __post_init__(self):
-        m = self.fine_to_macro
-        if not isinstance(m, dict) or not m: raise ValueError(f"taxonomy {self.name!r}: needs a non-empty mapping fine -> macro")
-        bad = [k for k, v in m.items() if not (isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip())]
-        if bad: raise ValueError(f"taxonomy {self.name!r}: labels must be non-empty strings, bad: {bad}")
-        clash = set(m) & set(m.values()) - {k for k, v in m.items() if k == v}
-        if clash: raise ValueError(f"taxonomy {self.name!r}: {sorted(clash)} used both as a fine and a macro label")
-
-    @property
-    def fine(self) -> list[str]: return list(self.fine_to_macro)
-    @property
-    def macro(self) -> list[str]: return list(dict.fromkeys(self.fine_to_macro.values()))
-
-    def macro_of(self, fine: str) -> str:
-        "The macro label of fine label `fine`."
-        try: return self.fine_to_macro[fine]
-        except KeyError: raise UnknownLabelError(f"unknown class {fine!r} for taxonomy {self.name!r} (known: {', '.join(self.fine)})") from None
-
-    def labels(self, task: str = "fine") -> list[str]:
-        "The class list of `task` ('fine' or 'macro'), in a fixed order (the index of a class is its target)."
-        if task not in ("fine", "macro"): raise ValueError(f"task must be 'fine' or 'macro', got {task!r}")
-        return self.fine if task == "fine" else self.macro
-
-    def check(self, labels: Iterable[str]) -> None:
-        "Raise `UnknownLabelError` listing every label the taxonomy does not know."
-        unknown = sorted(set(labels) - set(self.fine_to_macro))
-        if unknown: raise UnknownLabelError(f"unknown class(es) {unknown} for taxonomy {self.name!r} (known: {', '.join(self.fine)})")
-
-# %% ../nbs/00_core.ipynb #118267b9
-BUILTIN_TAXONOMIES: dict[str, dict[str, str]] = {
-    "spacenet": {
-        "planet": "Celestial Bodies", "asteroid": "Celestial Bodies",
-        "galaxy": "Stellar Objects", "star": "Stellar Objects",
-        "nebula": "Astronomical Patterns", "constellation": "Astronomical Patterns",
-        "black hole": "Cosmic Phenomena", "comet": "Cosmic Phenomena",
-    },
-    "atlas": {
-        "spiral galaxy": "Galaxies", "elliptical galaxy": "Galaxies",
-        "globular cluster": "Star Clusters", "open cluster": "Star Clusters",
-        "planetary nebula": "Nebulae", "emission nebula": "Nebulae", "dark or reflection nebula": "Nebulae",
-    },
-}
-
-def load_taxonomy(spec: str | Path | dict | Taxonomy) -> Taxonomy:
-    "A taxonomy from a built-in name, a YAML file of `fine: macro` lines, or a mapping."
-    if isinstance(spec, Taxonomy): return spec
-    if isinstance(spec, dict): return Taxonomy("custom", dict(spec))
-    if str(spec) in BUILTIN_TAXONOMIES: return Taxonomy(str(spec), dict(BUILTIN_TAXONOMIES[str(spec)]))
-    p = Path(spec)
-    if p.is_file():
-        d = yaml.safe_load(p.read_text(encoding="utf-8"))
-        if not isinstance(d, dict): raise ValueError(f"{p}: a taxonomy file must map fine labels to macro labels")
-        return Taxonomy(p.stem, {str(k): str(v) for k, v in d.items()})
-    raise ValueError(f"unknown taxonomy {str(spec)!r}: use one of {sorted(BUILTIN_TAXONOMIES)} or a YAML file path")
-
 # %% ../nbs/00_core.ipynb #cdc30f0d
 @dataclass
 class RunDir:
@@ -689,46 +919,6 @@ def load_images(paths: Iterable[str | Path], max_pixels: int = MAX_PIXELS) -> tu
             log.warning("skipping %s", e); bad.append((e.path, e.reason))
     return good, bad
 
-# %% ../nbs/00_core.ipynb #5ad588ff
-def square_image(img: Image.Image,  # any RGB image
-                 size: int,         # side of the result (px)
-                ) -> Image.Image:   # size x size
-    "Centre-crop `img` to a square and resize it to `size` with Lanczos filtering (how every HR image is made)."
-    return ImageOps.fit(img, (size, size), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
-
-# %% ../nbs/00_core.ipynb #5b5743e2
-def downscale(img: Image.Image,  # an HR image
-              scale: int,        # the upscaler's factor
-             ) -> Image.Image:   # the LR image, `scale` times smaller
-    "The LR image of an HR image: Pillow's bicubic (antialiased) resize by 1/`scale` (how every LR image is made)."
-    if img.width % scale or img.height % scale: raise ValueError(f"image size {img.size} is not a multiple of the scale {scale}")
-    return img.resize((img.width // scale, img.height // scale), Image.Resampling.BICUBIC)
-
-# %% ../nbs/00_core.ipynb #7a5f4e03
-def images_close(a: Image.Image,      # one image
-                 b: Image.Image,      # another of the same size
-                 levels: int = 1,     # largest per-pixel difference allowed (grey levels of 255)
-                ) -> bool:
-    "Whether two 8-bit images match within `levels` grey levels per pixel: the tolerance for a model's output on another CPU."
-    x, y = np.asarray(a, dtype=np.int16), np.asarray(b, dtype=np.int16)
-    return x.shape == y.shape and int(np.abs(x - y).max(initial=0)) <= levels
-
-# %% ../nbs/00_core.ipynb #7a46cd04
-def thumbnails(images: Iterable[Image.Image],  # images of any size
-               side: int = 64,                 # thumbnail side (px)
-              ) -> np.ndarray:                 # (n, side, side), each with mean 0 and standard deviation 1
-    "Small grey copies of images, contrast-normalised (a dark sky background must not make two images alike)."
-    t = np.stack([np.asarray(square_image(im, side).convert("L"), np.float32) for im in images])
-    return (t - t.mean((1, 2), keepdims=True)) / (t.std((1, 2), keepdims=True) + 1.0)
-
-# %% ../nbs/00_core.ipynb #87b7a63e
-def copy_distance(a: np.ndarray,  # (n, s, s) thumbnails
-                  b: np.ndarray,  # (m, s, s) thumbnails
-                 ) -> np.ndarray: # (n,) for each of `a`, the smallest mean absolute difference to any of `b`, over flips and quarter-turns
-    "How far each thumbnail of `a` is from its closest copy in `b`: a copy, even flipped or re-encoded, is below 0.02; two different sky images (the atlas's closest pair: 0.06) are above 0.03."
-    bs = np.concatenate([np.rot90(f, k, axes=(1, 2)) for f in (b, b[:, :, ::-1]) for k in range(4)]).reshape(8 * len(b), -1)
-    return np.array([np.abs(bs - x.reshape(1, -1)).mean(1).min() for x in a])
-
 # %% ../nbs/00_core.ipynb #f819b8ba
 class CheckpointError(ValueError):
     "A checkpoint file that is missing, unreadable, or not what was expected; the message says what to pass."
@@ -767,194 +957,3 @@ def training_set_hash(paths: list[str],   # training image files
     "Fingerprint of a training set: file names and labels, order-free."
     items = sorted(f"{Path(p).name}\t{l}" for p, l in zip(paths, labels))
     return hashlib.sha256("\n".join(items).encode()).hexdigest()
-
-# %% ../nbs/00_core.ipynb #c914fbb7
-MANIFEST_COLUMNS = ["path", "fine", "macro", "origin", "variant", "aug", "seed", "producer", "sha256", "split"]
-SPLITS = ("train", "val", "test")
-
-class ManifestError(ValueError):
-    "A manifest that breaks a rule: missing column, duplicate path, unknown label, leakage."
-
-# %% ../nbs/00_core.ipynb #676d0e2a
-def make_manifest(rows: Iterable[dict] | pd.DataFrame,  # one mapping per image, or a frame
-                  taxonomy: Taxonomy | None = None,     # fills `macro` and checks labels
-                 ) -> pd.DataFrame:                      # the standard columns first, extras after
-    "A manifest frame from rows: fills missing standard columns, derives `macro`, validates."
-    df = pd.DataFrame(rows).copy() if not isinstance(rows, pd.DataFrame) else rows.copy()
-    for c in MANIFEST_COLUMNS:
-        if c not in df.columns: df[c] = pd.NA if c == "seed" else ""
-    if taxonomy is not None and len(df):
-        taxonomy.check(df["fine"])
-        df["macro"] = df["fine"].map(taxonomy.macro_of)
-    df["seed"] = pd.to_numeric(df["seed"], errors="raise").astype("Int64")
-    for c in MANIFEST_COLUMNS:
-        if c != "seed": df[c] = df[c].fillna("").astype(str)
-    for c in _path_columns(df): df[c] = df[c].fillna("").astype(str)   # e.g. rows without an hr_path
-    df = df[MANIFEST_COLUMNS + [c for c in df.columns if c not in MANIFEST_COLUMNS]].reset_index(drop=True)
-    validate_manifest(df, taxonomy)
-    return df
-
-# %% ../nbs/00_core.ipynb #15985b54
-def validate_manifest(df: pd.DataFrame, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
-    "Check the manifest's rules; raise `ManifestError` saying which rows break which."
-    missing = [c for c in MANIFEST_COLUMNS if c not in df.columns]
-    if missing: raise ManifestError(f"manifest lacks column(s) {missing}")
-    for c in ("path", "fine", "origin"):
-        empty = df.index[df[c].astype(str).str.strip() == ""].tolist()
-        if empty: raise ManifestError(f"manifest rows {empty[:5]} have an empty {c!r}")
-    dup = df["path"][df["path"].duplicated()].tolist()
-    if dup: raise ManifestError(f"manifest lists {len(dup)} path(s) twice, e.g. {dup[0]}")
-    bad_split = sorted(set(df["split"]) - {"", *SPLITS})
-    if bad_split: raise ManifestError(f"unknown split value(s) {bad_split}; expected one of {SPLITS} or empty")
-    if taxonomy is not None:
-        try: taxonomy.check(df["fine"])
-        except UnknownLabelError as e: raise ManifestError(str(e)) from None
-        wrong = df.index[df["macro"] != df["fine"].map(taxonomy.fine_to_macro)].tolist()
-        if wrong: raise ManifestError(f"manifest rows {wrong[:5]} have a macro label that disagrees with taxonomy {taxonomy.name!r}")
-    check_no_leakage(df)
-    return df
-
-# %% ../nbs/00_core.ipynb #94f20ab4
-def write_manifest(df: pd.DataFrame, path: str | Path) -> Path:
-    "Validate `df` and write it to CSV at `path` atomically, with paths relative to its folder."
-    path = Path(path)
-    validate_manifest(df)
-    out = df.copy()
-    base = path.parent.resolve()
-    for col in _path_columns(out):
-        out[col] = [os.path.relpath(Path(p).resolve(), base) if p and Path(p).is_absolute() else p for p in out[col].astype(str)]
-    with atomic_path(path) as tmp: out.to_csv(tmp, index=False)
-    return path
-
-def read_manifest(path: str | Path, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
-    "Read a manifest CSV; paths come back absolute; `taxonomy` (if given) checks the labels."
-    path = Path(path)
-    if not path.is_file(): raise ManifestError(f"manifest not found: {path}")
-    with open(path, "rb") as f:   # every manifest we write ends with a newline: one that does not was cut mid-row
-        if f.seek(0, 2) and (f.seek(-1, 2), f.read(1))[1] != b"\n": raise ManifestError(f"{path}: ends in the middle of a row (cut short?)")
-    try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-        df["seed"] = pd.to_numeric(df.get("seed", pd.Series(dtype=str)).replace("", pd.NA)).astype("Int64")
-    except (ValueError, pd.errors.ParserError) as e: raise ManifestError(f"{path}: not a readable manifest ({' '.join(str(e).split())})") from None
-    base = path.parent.resolve()
-    for col in _path_columns(df): df[col] = [str((base / p).resolve()) if p else p for p in df[col]]
-    try: return validate_manifest(df, taxonomy)
-    except ManifestError as e: raise ManifestError(f"{path}: {e}") from None
-
-def _path_columns(df: pd.DataFrame) -> list[str]:
-    "Columns that hold file paths: `path` and any `*_path` (e.g. `hr_path`)."
-    return [c for c in df.columns if c == "path" or c.endswith("_path")]
-
-# %% ../nbs/00_core.ipynb #48f4cc7b
-def _deal(m: int, shares: list[float]) -> tuple[int, int, int]:
-    "Split `m` items by `shares` (largest remainder; ties go to test, then val); val/test get >= 1 when m >= 3."
-    quota = [m * s for s in shares]
-    n = [int(np.floor(q)) for q in quota]
-    order = sorted(range(3), key=lambda i: (-(quota[i] - n[i]), -i))  # biggest remainder first, test before val before train
-    for i in order[: m - sum(n)]: n[i] += 1
-    if m >= 3:
-        for i in (2, 1):
-            if shares[i] > 0 and n[i] == 0: n[i], n[0] = 1, n[0] - 1
-    return tuple(n)
-
-# %% ../nbs/00_core.ipynb #d42416eb
-def split_origins(origin_labels: pd.Series,   # index: origin id, value: its fine label
-                  shares: Iterable[float] = (0.7, 0.15, 0.15),  # train, val, test shares
-                  seed: int = 0,              # split seed
-                 ) -> pd.Series:              # origin id -> 'train' | 'val' | 'test'
-    "Stratified split of origins: shuffle each class with `seed`, deal out by `shares`."
-    shares = list(shares)
-    if len(shares) != 3 or min(shares) < 0 or abs(sum(shares) - 1) > 1e-6: raise ValueError(f"shares must be 3 non-negative numbers summing to 1, got {shares}")
-    rng = np.random.default_rng(seed)
-    out = {}
-    for label in sorted(set(origin_labels)):
-        ids = sorted(origin_labels.index[origin_labels == label])  # sorted first: row order must not matter
-        ids = [ids[i] for i in rng.permutation(len(ids))]
-        n_train, n_val, n_test = _deal(len(ids), shares)
-        for i, o in enumerate(ids): out[o] = "test" if i < n_test else "val" if i < n_test + n_val else "train"
-    return pd.Series(out, name="split").reindex(origin_labels.index)
-
-# %% ../nbs/00_core.ipynb #8741a742
-def grouped_split(df: pd.DataFrame, shares: Iterable[float] = (0.7, 0.15, 0.15), seed: int = 0) -> pd.DataFrame:
-    "Assign a `split` to every row of `df` by its origin (all rows of an origin share one split)."
-    per_origin = df.groupby("origin")["fine"].agg(lambda s: sorted(set(s)))
-    mixed = per_origin[per_origin.map(len) > 1]
-    if len(mixed): raise ManifestError(f"origin {mixed.index[0]!r} has rows of several classes {mixed.iloc[0]}")
-    split = split_origins(per_origin.map(lambda s: s[0]), shares, seed)
-    out = df.copy(); out["split"] = out["origin"].map(split)
-    return out
-
-# %% ../nbs/00_core.ipynb #68e79e0d
-def inherit_split(derived: pd.DataFrame, source: pd.DataFrame) -> pd.DataFrame:
-    "Give each row of `derived` the split of its origin in `source`; an unknown origin is an error."
-    split = source.drop_duplicates("origin").set_index("origin")["split"]
-    unknown = sorted(set(derived["origin"]) - set(split.index))
-    if unknown: raise ManifestError(f"{len(unknown)} origin(s) not in the source manifest, e.g. {unknown[0]!r}")
-    out = derived.copy(); out["split"] = out["origin"].map(split)
-    return out
-
-# %% ../nbs/00_core.ipynb #3a4b8abd
-def check_no_leakage(df: pd.DataFrame) -> None:
-    "Raise `ManifestError` if any origin appears in more than one split."
-    s = df[df["split"].astype(str) != ""].groupby("origin")["split"].nunique()
-    leaky = s[s > 1]
-    if len(leaky): raise ManifestError(f"leakage: {len(leaky)} origin(s) appear in several splits, e.g. {leaky.index[0]!r}")
-
-# %% ../nbs/00_core.ipynb #be5b69ab
-def check_split_coverage(df: pd.DataFrame, taxonomy: Taxonomy | None = None) -> pd.DataFrame:
-    "Raise `ManifestError` (one line) unless there are 2+ classes and every class has objects in train, val and test."
-    per = df.drop_duplicates("origin").pivot_table(index="fine", columns="split", values="origin", aggfunc="count", fill_value=0)
-    per = per.reindex(columns=list(SPLITS), fill_value=0)
-    if len(per) < 2: raise ManifestError(f"the data set has {len(per)} class(es) ({', '.join(per.index)}); a classifier needs at least 2")
-    short = {c: [s for s in SPLITS if per.loc[c, s] == 0] for c in per.index if (per.loc[c] == 0).any()}
-    if short: raise ManifestError("class(es) without objects in a split (each needs 3 or more objects): "
-                                  + "; ".join(f"{c!r} has none in {', '.join(s)}" for c, s in short.items()))
-    return per
-
-# %% ../nbs/00_core.ipynb #3b3efa6a
-def fold_split(df: pd.DataFrame,   # manifest with origin and fine columns
-               k: int,             # number of folds
-               fold: int,          # the test fold, 0..k-1
-               seed: int = 0,      # seed of the dealing (data.split_seed)
-               shares: Iterable[float] = (0.7, 0.15, 0.15),  # train/val shares set the validation part of the other folds
-              ) -> pd.DataFrame:   # df with `split`: fold -> test, the rest -> train/val by `shares`
-    "The split of cross-validation fold `fold` of `k`, grouped by origin and stratified by class."
-    if not 0 <= fold < k: raise ValueError(f"fold must be in 0..{k - 1}, got {fold}")
-    per_origin = df.groupby("origin")["fine"].agg(lambda s: sorted(set(s)))
-    if len(mixed := per_origin[per_origin.map(len) > 1]): raise ManifestError(f"origin {mixed.index[0]!r} has rows of several classes {mixed.iloc[0]}")
-    labels = per_origin.map(lambda s: s[0]).sort_index()
-    if (small := labels.value_counts()).min() < k: raise ManifestError(f"class {small.idxmin()!r} has {small.min()} object(s): {k} folds need at least {k}")
-    folds = list(StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(labels.index, labels.values))
-    test = set(labels.index[folds[fold][1]])
-    sh = list(shares)
-    rest = split_origins(labels[~labels.index.isin(test)], (sh[0] / (sh[0] + sh[1]), sh[1] / (sh[0] + sh[1]), 0.0), seed + 1000 * fold)
-    split = pd.concat([rest, pd.Series("test", index=sorted(test))])
-    out = df.copy(); out["split"] = out["origin"].map(split)
-    return out
-
-# %% ../nbs/00_core.ipynb #ff3278a8
-def group_near_duplicates(df: pd.DataFrame,          # manifest of files (path, fine, origin)
-                          threshold: float = 0.03,   # copy_distance below which two files show one object
-                          side: int = 64,            # thumbnail side
-                          progress: bool = False,
-                         ) -> tuple[pd.DataFrame, int]:  # (df with merged origins, files whose origin changed)
-    "Give near-identical files of one class (copies, flips, re-encodings) one origin, so a split never separates them."
-    from tqdm.auto import tqdm
-    origin = dict(zip(df.index, df["origin"]))
-    for _, g in df.groupby("fine", sort=True):
-        idx = list(g.index)
-        th = thumbnails((load_image(p) for p in g["path"]), side)
-        parent = list(range(len(idx)))
-        def root(i):
-            while parent[i] != i: parent[i] = parent[parent[i]]; i = parent[i]
-            return i
-        for i in tqdm(range(len(idx) - 1), desc=f"near-duplicates {g['fine'].iloc[0]}", disable=not progress):
-            d = copy_distance(th[i + 1:], th[i:i + 1])   # each later file against every flip and turn of file i
-            for j in np.flatnonzero(d < threshold) + i + 1: parent[root(j)] = root(i)
-        groups = {}
-        for i in range(len(idx)): groups.setdefault(root(i), []).append(idx[i])
-        for members in groups.values():
-            first = min(origin[r] for r in members)
-            for r in members: origin[r] = first
-    new = df["origin"].index.map(origin)
-    return df.assign(origin=list(new)), int((df["origin"].values != np.asarray(new)).sum())
