@@ -26,40 +26,16 @@ from .core import (BadImageError, CheckpointError, atomic_path, checkpoint_error
                            log, make_manifest, pick_device, save_image, seed_everything, sha256_bytes, sha256_file, slug, square_image)
 
 # %% auto #0
-__all__ = ['SWINIR_PRESETS', 'SWINIR_HINT', 'KERNELS', 'SKY_SET_REASONS', 'swinir_settings', 'build_swinir', 'BicubicResidual',
-           'read_state_dict', 'load_swinir', 'save_swinir', 'upscale_tensor', 'swinir_bytes_per_pixel', 'tile_plan',
-           'run_tiles', 'measure_margin', 'Upscaler', 'ResampleUpscaler', 'SwinIRUpscaler', 'degrade', 'train_swinir',
-           'rgb_to_y', 'quantize', 'y_quality_t', 'sky_set_sources', 'build_sky_set', 'sky_set_hash', 'holdout_psnr',
-           'train_upscaler', 'upscale_manifest', 'image_quality', 'paper_protocol', 'quality_table', 'per_class',
-           'quality_on', 'upscaling_report', 'plot_crops']
+__all__ = ['SWINIR_PRESETS', 'KERNELS', 'SKY_SET_REASONS', 'SWINIR_HINT', 'build_swinir', 'BicubicResidual', 'Upscaler',
+           'ResampleUpscaler', 'SwinIRUpscaler', 'degrade', 'train_swinir', 'rgb_to_y', 'quantize', 'y_quality_t',
+           'sky_set_sources', 'build_sky_set', 'sky_set_hash', 'holdout_psnr', 'train_upscaler', 'upscale_manifest',
+           'image_quality', 'paper_protocol', 'quality_table', 'per_class', 'quality_on', 'upscaling_report',
+           'plot_crops', 'swinir_settings', 'read_state_dict', 'load_swinir', 'save_swinir', 'upscale_tensor',
+           'swinir_bytes_per_pixel', 'tile_plan', 'run_tiles', 'measure_margin']
 
-# %% ../nbs/02_upscaling.ipynb #4dcc9dd5
+# %% ../nbs/02_upscaling.ipynb #e74da143
 def _swinir_cls():
     return import_basicsr("basicsr.archs.swinir_arch").SwinIR
-
-def swinir_settings(sd: dict) -> dict:
-    "SwinIR constructor settings (incl. `upscale`) read from a state dict's tensor names and shapes."
-    try:
-        embed = sd["conv_first.weight"].shape[0]; in_ch = sd["conv_first.weight"].shape[1]
-        layers = sorted({int(m[1]) for k in sd if (m := re.match(r"layers\.(\d+)\.", k))})
-        depths = [len({int(m[1]) for k in sd if (m := re.match(rf"layers\.{i}\.residual_group\.blocks\.(\d+)\.", k))}) for i in layers]
-        heads = [sd[f"layers.{i}.residual_group.blocks.0.attn.relative_position_bias_table"].shape[1] for i in layers]
-        window = (int(round(math.sqrt(sd["layers.0.residual_group.blocks.0.attn.relative_position_bias_table"].shape[0]))) + 1) // 2
-        mlp = sd["layers.0.residual_group.blocks.0.mlp.fc1.weight"].shape[0] / embed
-    except KeyError as e:
-        raise CheckpointError(f"not a SwinIR state dict (no {e.args[0]!r})") from None
-    resi = "3conv" if "conv_after_body.0.weight" in sd else "1conv"
-    if "conv_up1.weight" in sd: up, scale = "nearest+conv", 4
-    elif "conv_before_upsample.0.weight" in sd:
-        up = "pixelshuffle"
-        convs = [k for k in sd if re.match(r"upsample\.\d+\.weight", k)]
-        c0 = sd[convs[0]].shape[0]; nf = sd["conv_before_upsample.0.weight"].shape[0]
-        scale = 3 if c0 == 9 * nf else 2 ** len(convs)
-    elif "upsample.0.weight" in sd:
-        up = "pixelshuffledirect"; scale = int(round(math.sqrt(sd["upsample.0.weight"].shape[0] / in_ch)))
-    else: up, scale = "", 1
-    return dict(in_chans=in_ch, embed_dim=embed, depths=depths, num_heads=heads, window_size=window, mlp_ratio=mlp,
-                upsampler=up, resi_connection=resi, upscale=scale, img_size=64, img_range=1.0)
 
 # %% ../nbs/02_upscaling.ipynb #87cb81d3
 def build_swinir(settings: dict) -> torch.nn.Module:
@@ -94,188 +70,6 @@ SWINIR_PRESETS = {
     "realsr-L-x4": dict(upscale=4, embed_dim=240, depths=[6] * 9, num_heads=[8] * 9, window_size=8, mlp_ratio=2, upsampler="nearest+conv", resi_connection="3conv"),
     "tiny-x4": dict(upscale=4, embed_dim=48, depths=[4, 4], num_heads=[4, 4], window_size=8, mlp_ratio=2, upsampler="pixelshuffledirect", resi_connection="1conv"),
 }
-
-# %% ../nbs/02_upscaling.ipynb #fb2f0548
-SWINIR_HINT = ("pass a local SwinIR checkpoint, e.g. 003_realSR_BSRGAN_DFOWMFC_s64w8_SwinIR-L_x4_GAN.pth from the "
-               "SwinIR GitHub release (JingyunLiang/SwinIR, v0.0), as upscale.checkpoint; or use upscale.method 'swinir-tiny' "
-               "to train a small SwinIR on your own HR images, or 'bicubic'")
-
-def read_state_dict(path: str | Path) -> dict:
-    "Tensors of a checkpoint (.pth/.pt via weights_only, or .safetensors), unwrapping 'params_ema'/'params'."
-    path = Path(path)
-    if not path.is_file(): raise CheckpointError(f"checkpoint not found: {path}; {SWINIR_HINT}")
-    with checkpoint_errors(path, "SwinIR checkpoint (tensors in a .pth, or .safetensors)"):
-        if path.suffix == ".safetensors":
-            from safetensors.torch import load_file
-            obj = load_file(str(path))
-        else: obj = torch.load(path, map_location="cpu", weights_only=True)
-    if isinstance(obj, dict):
-        for key in ("params_ema", "params", "state_dict"):
-            if key in obj and isinstance(obj[key], dict): obj = obj[key]; break
-    if not isinstance(obj, dict) or not obj or not all(torch.is_tensor(v) for v in obj.values()):
-        raise CheckpointError(f"{path}: expected a dict of tensors (optionally under 'params' or 'params_ema'); {SWINIR_HINT}")
-    return obj
-
-# %% ../nbs/02_upscaling.ipynb #d870d68d
-def load_swinir(path: str | Path,             # official or self-trained SwinIR checkpoint
-                expect_scale: int | None = None,  # refuse a file of another scale
-               ) -> tuple[torch.nn.Module, dict]:  # (model in eval mode, info: settings, sha256, name)
-    "A SwinIR model from a local checkpoint, its settings read from the weights."
-    path = Path(path)
-    sd = read_state_dict(path)
-    residual = "flare_bicubic_skip" in sd
-    if residual: sd = {k[5:]: v for k, v in sd.items() if k.startswith("body.")}
-    s = swinir_settings(sd)
-    named = re.search(r"[_-]x(\d)(?:[_.-]|$)", path.name, re.I)
-    if named and int(named[1]) != s["upscale"]:
-        raise CheckpointError(f"{path.name}: the name says x{named[1]} but the weights are a x{s['upscale']} model")
-    if expect_scale and s["upscale"] != expect_scale:
-        raise CheckpointError(f"{path.name}: a x{s['upscale']} model, but upscale.scale is {expect_scale}")
-    model = build_swinir(s)
-    buffers = ("attn_mask", "relative_position_index")   # recomputed by the model, not learned
-    missing, unexpected = model.load_state_dict({k: v for k, v in sd.items() if not k.endswith(buffers)}, strict=False)
-    missing = [k for k in missing if not k.endswith(buffers)]
-    if missing or unexpected:
-        raise CheckpointError(f"{path.name}: weights do not fit the SwinIR they describe (missing {missing[:3]}, unexpected {unexpected[:3]})")
-    if residual: model = BicubicResidual(model, s["upscale"])
-    return model.eval(), {"settings": s, "sha256": sha256_file(path), "name": path.stem, "bicubic_residual": residual}
-
-# %% ../nbs/02_upscaling.ipynb #e3211238
-def save_swinir(model: torch.nn.Module, path: str | Path) -> Path:
-    "Save like the official files: {'params': state_dict} in a .pth (or plain tensors in .safetensors)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    sd = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items() if not k.endswith(("attn_mask", "relative_position_index"))}
-    if path.suffix == ".safetensors":
-        from safetensors.torch import save_file
-        save_file(sd, str(path))
-    else: torch.save({"params": sd}, path)
-    return path
-
-# %% ../nbs/02_upscaling.ipynb #4c6f4a01
-def _pad_to(x: torch.Tensor, m: int) -> torch.Tensor:
-    "Pad (reflect, or replicate when too small to reflect) bottom/right to multiples of `m`."
-    h, w = x.shape[-2:]
-    ph, pw = (-h) % m, (-w) % m
-    if not (ph or pw): return x
-    return F.pad(x, (0, pw, 0, ph), mode="reflect" if (ph < h and pw < w) else "replicate")
-
-# %% ../nbs/02_upscaling.ipynb #33541bd6
-def _starts(n: int, tile: int, core: int) -> list[tuple[int, int, int]]:
-    "(core start, core length, tile start) along one axis of length n."
-    out = []
-    for c0 in range(0, n, core):
-        cl = min(core, n - c0)
-        t0 = min(max(c0 - (tile - core) // 2, 0), max(n - tile, 0))
-        out.append((c0, cl, t0))
-    return out
-
-# %% ../nbs/02_upscaling.ipynb #76ec4208
-@torch.no_grad()
-def upscale_tensor(model: torch.nn.Module,       # SwinIR (or any x`scale` model)
-                   x: torch.Tensor,              # (1, 3, H, W) in [0, 1]
-                   scale: int,                   # the model's scale
-                   tile: int | None = None,      # tile side in LR pixels (None: the whole image at once)
-                   overlap: int = 32,            # margin around each tile's core (LR pixels)
-                   window: int = 8,              # SwinIR window size: tiles align to it
-                   batch_size: int = 4,          # tiles per forward pass
-                   dtype: torch.dtype | None = None,  # autocast dtype on GPU (torch.float16 / bfloat16)
-                   progress: bool = False,
-                  ) -> torch.Tensor:             # (1, 3, H*scale, W*scale) float32 on CPU
-    "Upscale one image tensor, whole or in tiles stitched without seams."
-    dev = next(model.parameters()).device
-    h, w = x.shape[-2:]
-    xp = _pad_to(x, window)
-    H, W = xp.shape[-2:]
-    amp = torch.autocast(dev.type, dtype=dtype) if (dtype and dev.type == "cuda") else torch.autocast("cpu", enabled=False)
-    if tile is None or (tile >= H and tile >= W):
-        with amp: y = model(xp.to(dev)).float().cpu()
-        return y[..., : h * scale, : w * scale].clamp(0, 1)
-    tile = max(window, int(math.ceil(tile / window) * window))
-    overlap = int(math.ceil(overlap / window) * window)
-    core = tile - 2 * overlap
-    if core < window: raise ValueError(f"tile ({tile}) must exceed 2 x overlap ({overlap}) by at least one window ({window})")
-    th, tw = min(tile, H), min(tile, W)
-    jobs = [(ys, xs) for ys in _starts(H, th, min(core, th)) for xs in _starts(W, tw, min(core, tw))]
-    out = torch.zeros(1, x.shape[1], H * scale, W * scale)
-    for i in tqdm(range(0, len(jobs), batch_size), desc="tiles", disable=not progress, leave=False):
-        chunk = jobs[i : i + batch_size]
-        batch = torch.cat([xp[..., t0y : t0y + th, t0x : t0x + tw] for (_, _, t0y), (_, _, t0x) in chunk]).to(dev)
-        with amp: yb = model(batch).float().cpu()
-        for yt, ((c0y, cly, t0y), (c0x, clx, t0x)) in zip(yb, chunk):
-            oy, ox = (c0y - t0y) * scale, (c0x - t0x) * scale
-            out[0, :, c0y * scale : (c0y + cly) * scale, c0x * scale : (c0x + clx) * scale] = yt[:, oy : oy + cly * scale, ox : ox + clx * scale]
-    return out[..., : h * scale, : w * scale].clamp(0, 1)
-
-# %% ../nbs/02_upscaling.ipynb #458d05fd
-def swinir_bytes_per_pixel(s: dict) -> int:
-    "Estimated float32 inference memory of a SwinIR per LR pixel, from its settings (conservative on the CPU)."
-    C, heads, ws, sc = s["embed_dim"], max(s["num_heads"]), s["window_size"], s["upscale"]
-    up = {"nearest+conv": 3 * 64 * sc * sc, "pixelshuffle": 2 * 64 * sc * sc}.get(s["upsampler"], 2 * 3 * sc * sc)
-    return 4 * (12 * C + 2 * heads * ws * ws + up)
-
-def _axis_plan(n: int, parts: int, margin: int, window: int) -> list[tuple[int, int, int, int]]:
-    "(core start, core end, tile start, tile end) of `parts` cores along an axis of `n` pixels; margins only where tiles meet."
-    core = math.ceil(n / parts / window) * window
-    return [(c0, min(n, c0 + core), max(0, c0 - margin), min(n, c0 + core + margin)) for c0 in range(0, n, core)]
-
-def tile_plan(h: int, w: int,        # LR image size (px)
-              margin: int,           # context around each core (LR px, a multiple of `window`)
-              max_pixels: int,       # most LR pixels one tile may have (the memory budget)
-              window: int = 8,       # the model's window: sizes and positions align to it
-             ) -> list[tuple]:       # [(y plan, x plan)] per tile, each (core start, core end, tile start, tile end)
-    "The fewest tiles (then the fewest pixels computed) whose every tile fits `max_pixels`; one tile when the image fits."
-    H, W = math.ceil(h / window) * window, math.ceil(w / window) * window
-    best = None
-    for ny in range(1, H // window + 1):
-        for nx in range(1, W // window + 1):
-            if best and ny * nx > best[0][0]: break
-            ys, xs = _axis_plan(H, ny, margin, window), _axis_plan(W, nx, margin, window)
-            if max(t1 - t0 for *_, t0, t1 in ys) * max(t1 - t0 for *_, t0, t1 in xs) > max_pixels: continue
-            cost = (len(ys) * len(xs), sum(t1 - t0 for *_, t0, t1 in ys) * sum(t1 - t0 for *_, t0, t1 in xs))
-            if best is None or cost < best[0]: best = (cost, ys, xs)
-    if best is None: raise ValueError(f"no tiling of {h}x{w} fits {max_pixels:,} pixels per tile with a margin of {margin}: raise the memory budget")
-    return [(y, x) for y in best[1] for x in best[2]]
-
-# %% ../nbs/02_upscaling.ipynb #dc057f2f
-@torch.no_grad()
-def run_tiles(model: torch.nn.Module,       # a x`scale` model
-              x: torch.Tensor,              # (1, 3, h, w) in [0, 1]
-              scale: int,
-              plan: list[tuple],            # from `tile_plan` (a single tile: the whole image)
-              window: int = 8,
-              as_uint8: bool = True,        # round each core to 8 bits at once (no float copy of the whole output)
-              dtype: torch.dtype | None = None,  # autocast dtype on GPU
-              progress: bool = False,
-             ) -> np.ndarray | torch.Tensor:     # (h*s, w*s, 3) uint8, or (1, 3, h*s, w*s) float
-    "Upscale `x` tile by tile following `plan`, writing only each tile's core."
-    dev = next(model.parameters()).device
-    h, w = x.shape[-2:]; xp = _pad_to(x, window); s = scale
-    out = np.zeros((xp.shape[-2] * s, xp.shape[-1] * s, 3), np.uint8) if as_uint8 else torch.zeros(1, 3, xp.shape[-2] * s, xp.shape[-1] * s)
-    amp = torch.autocast(dev.type, dtype=dtype) if (dtype and dev.type == "cuda") else torch.autocast("cpu", enabled=False)
-    for (cy0, cy1, ty0, ty1), (cx0, cx1, tx0, tx1) in tqdm(plan, desc="tiles", disable=not progress or len(plan) < 2, leave=False):
-        with amp: y = model(xp[..., ty0:ty1, tx0:tx1].to(dev)).float().cpu()
-        core = y[..., (cy0 - ty0) * s:(cy1 - ty0) * s, (cx0 - tx0) * s:(cx1 - tx0) * s].clamp_(0, 1)
-        if as_uint8: out[cy0 * s:cy1 * s, cx0 * s:cx1 * s] = core[0].mul_(255).round_().to(torch.uint8).permute(1, 2, 0).numpy()
-        else: out[..., cy0 * s:cy1 * s, cx0 * s:cx1 * s] = core
-    return out[:h * s, :w * s] if as_uint8 else out[..., :h * s, :w * s]
-
-# %% ../nbs/02_upscaling.ipynb #cc452617
-@torch.no_grad()
-def measure_margin(model: torch.nn.Module, scale: int, window: int = 8,
-                   side: int = 96,               # LR side of the probe (a crop of the Hubble Deep Field)
-                   tol: float = 0.5 / 255,       # largest difference to the whole-image output allowed
-                   max_margin: int = 40,         # give up (and warn) beyond this (below side / 2)
-                  ) -> int:                      # LR pixels, a multiple of `window`
-    "The smallest tile margin at which a 2 x 2 tiling of a real sky image matches its whole-image output within `tol`."
-    from skimage.data import hubble_deep_field
-    probe = downscale(square_image(Image.fromarray(hubble_deep_field()), side * scale), scale)
-    x = torch.from_numpy(np.asarray(probe, np.float32) / 255).permute(2, 0, 1)[None]
-    whole = run_tiles(model, x, scale, tile_plan(side, side, 0, side * side, window), window, as_uint8=False)
-    for m in range(window, max_margin + 1, window):
-        plan = [(y, z) for y in _axis_plan(side, 2, m, window) for z in _axis_plan(side, 2, m, window)]
-        if (run_tiles(model, x, scale, plan, window, as_uint8=False) - whole).abs().max().item() <= tol: return m
-    log.warning("tiles still differ from the whole image with a margin of %d px: using it anyway", max_margin)
-    return max_margin
 
 # %% ../nbs/02_upscaling.ipynb #a4974c10
 @dataclass
@@ -740,3 +534,210 @@ def plot_crops(man: pd.DataFrame, upscalers: dict[str, Upscaler], n_classes: int
     fig.suptitle("Centre crops: LR input, upscalers and the true HR image", fontsize=10); fig.tight_layout()
     if save: fig.savefig(save, dpi=110)
     return fig
+
+# %% ../nbs/02_upscaling.ipynb #dfaac8a2
+def swinir_settings(sd: dict) -> dict:
+    "SwinIR constructor settings (incl. `upscale`) read from a state dict's tensor names and shapes."
+    try:
+        embed = sd["conv_first.weight"].shape[0]; in_ch = sd["conv_first.weight"].shape[1]
+        layers = sorted({int(m[1]) for k in sd if (m := re.match(r"layers\.(\d+)\.", k))})
+        depths = [len({int(m[1]) for k in sd if (m := re.match(rf"layers\.{i}\.residual_group\.blocks\.(\d+)\.", k))}) for i in layers]
+        heads = [sd[f"layers.{i}.residual_group.blocks.0.attn.relative_position_bias_table"].shape[1] for i in layers]
+        window = (int(round(math.sqrt(sd["layers.0.residual_group.blocks.0.attn.relative_position_bias_table"].shape[0]))) + 1) // 2
+        mlp = sd["layers.0.residual_group.blocks.0.mlp.fc1.weight"].shape[0] / embed
+    except KeyError as e:
+        raise CheckpointError(f"not a SwinIR state dict (no {e.args[0]!r})") from None
+    resi = "3conv" if "conv_after_body.0.weight" in sd else "1conv"
+    if "conv_up1.weight" in sd: up, scale = "nearest+conv", 4
+    elif "conv_before_upsample.0.weight" in sd:
+        up = "pixelshuffle"
+        convs = [k for k in sd if re.match(r"upsample\.\d+\.weight", k)]
+        c0 = sd[convs[0]].shape[0]; nf = sd["conv_before_upsample.0.weight"].shape[0]
+        scale = 3 if c0 == 9 * nf else 2 ** len(convs)
+    elif "upsample.0.weight" in sd:
+        up = "pixelshuffledirect"; scale = int(round(math.sqrt(sd["upsample.0.weight"].shape[0] / in_ch)))
+    else: up, scale = "", 1
+    return dict(in_chans=in_ch, embed_dim=embed, depths=depths, num_heads=heads, window_size=window, mlp_ratio=mlp,
+                upsampler=up, resi_connection=resi, upscale=scale, img_size=64, img_range=1.0)
+
+# %% ../nbs/02_upscaling.ipynb #fb2f0548
+SWINIR_HINT = ("pass a local SwinIR checkpoint, e.g. 003_realSR_BSRGAN_DFOWMFC_s64w8_SwinIR-L_x4_GAN.pth from the "
+               "SwinIR GitHub release (JingyunLiang/SwinIR, v0.0), as upscale.checkpoint; or use upscale.method 'swinir-tiny' "
+               "to train a small SwinIR on your own HR images, or 'bicubic'")
+
+def read_state_dict(path: str | Path) -> dict:
+    "Tensors of a checkpoint (.pth/.pt via weights_only, or .safetensors), unwrapping 'params_ema'/'params'."
+    path = Path(path)
+    if not path.is_file(): raise CheckpointError(f"checkpoint not found: {path}; {SWINIR_HINT}")
+    with checkpoint_errors(path, "SwinIR checkpoint (tensors in a .pth, or .safetensors)"):
+        if path.suffix == ".safetensors":
+            from safetensors.torch import load_file
+            obj = load_file(str(path))
+        else: obj = torch.load(path, map_location="cpu", weights_only=True)
+    if isinstance(obj, dict):
+        for key in ("params_ema", "params", "state_dict"):
+            if key in obj and isinstance(obj[key], dict): obj = obj[key]; break
+    if not isinstance(obj, dict) or not obj or not all(torch.is_tensor(v) for v in obj.values()):
+        raise CheckpointError(f"{path}: expected a dict of tensors (optionally under 'params' or 'params_ema'); {SWINIR_HINT}")
+    return obj
+
+# %% ../nbs/02_upscaling.ipynb #d870d68d
+def load_swinir(path: str | Path,             # official or self-trained SwinIR checkpoint
+                expect_scale: int | None = None,  # refuse a file of another scale
+               ) -> tuple[torch.nn.Module, dict]:  # (model in eval mode, info: settings, sha256, name)
+    "A SwinIR model from a local checkpoint, its settings read from the weights."
+    path = Path(path)
+    sd = read_state_dict(path)
+    residual = "flare_bicubic_skip" in sd
+    if residual: sd = {k[5:]: v for k, v in sd.items() if k.startswith("body.")}
+    s = swinir_settings(sd)
+    named = re.search(r"[_-]x(\d)(?:[_.-]|$)", path.name, re.I)
+    if named and int(named[1]) != s["upscale"]:
+        raise CheckpointError(f"{path.name}: the name says x{named[1]} but the weights are a x{s['upscale']} model")
+    if expect_scale and s["upscale"] != expect_scale:
+        raise CheckpointError(f"{path.name}: a x{s['upscale']} model, but upscale.scale is {expect_scale}")
+    model = build_swinir(s)
+    buffers = ("attn_mask", "relative_position_index")   # recomputed by the model, not learned
+    missing, unexpected = model.load_state_dict({k: v for k, v in sd.items() if not k.endswith(buffers)}, strict=False)
+    missing = [k for k in missing if not k.endswith(buffers)]
+    if missing or unexpected:
+        raise CheckpointError(f"{path.name}: weights do not fit the SwinIR they describe (missing {missing[:3]}, unexpected {unexpected[:3]})")
+    if residual: model = BicubicResidual(model, s["upscale"])
+    return model.eval(), {"settings": s, "sha256": sha256_file(path), "name": path.stem, "bicubic_residual": residual}
+
+# %% ../nbs/02_upscaling.ipynb #e3211238
+def save_swinir(model: torch.nn.Module, path: str | Path) -> Path:
+    "Save like the official files: {'params': state_dict} in a .pth (or plain tensors in .safetensors)."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    sd = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items() if not k.endswith(("attn_mask", "relative_position_index"))}
+    if path.suffix == ".safetensors":
+        from safetensors.torch import save_file
+        save_file(sd, str(path))
+    else: torch.save({"params": sd}, path)
+    return path
+
+# %% ../nbs/02_upscaling.ipynb #4c6f4a01
+def _pad_to(x: torch.Tensor, m: int) -> torch.Tensor:
+    "Pad (reflect, or replicate when too small to reflect) bottom/right to multiples of `m`."
+    h, w = x.shape[-2:]
+    ph, pw = (-h) % m, (-w) % m
+    if not (ph or pw): return x
+    return F.pad(x, (0, pw, 0, ph), mode="reflect" if (ph < h and pw < w) else "replicate")
+
+# %% ../nbs/02_upscaling.ipynb #33541bd6
+def _starts(n: int, tile: int, core: int) -> list[tuple[int, int, int]]:
+    "(core start, core length, tile start) along one axis of length n."
+    out = []
+    for c0 in range(0, n, core):
+        cl = min(core, n - c0)
+        t0 = min(max(c0 - (tile - core) // 2, 0), max(n - tile, 0))
+        out.append((c0, cl, t0))
+    return out
+
+# %% ../nbs/02_upscaling.ipynb #76ec4208
+@torch.no_grad()
+def upscale_tensor(model: torch.nn.Module,       # SwinIR (or any x`scale` model)
+                   x: torch.Tensor,              # (1, 3, H, W) in [0, 1]
+                   scale: int,                   # the model's scale
+                   tile: int | None = None,      # tile side in LR pixels (None: the whole image at once)
+                   overlap: int = 32,            # margin around each tile's core (LR pixels)
+                   window: int = 8,              # SwinIR window size: tiles align to it
+                   batch_size: int = 4,          # tiles per forward pass
+                   dtype: torch.dtype | None = None,  # autocast dtype on GPU (torch.float16 / bfloat16)
+                   progress: bool = False,
+                  ) -> torch.Tensor:             # (1, 3, H*scale, W*scale) float32 on CPU
+    "Upscale one image tensor, whole or in tiles stitched without seams."
+    dev = next(model.parameters()).device
+    h, w = x.shape[-2:]
+    xp = _pad_to(x, window)
+    H, W = xp.shape[-2:]
+    amp = torch.autocast(dev.type, dtype=dtype) if (dtype and dev.type == "cuda") else torch.autocast("cpu", enabled=False)
+    if tile is None or (tile >= H and tile >= W):
+        with amp: y = model(xp.to(dev)).float().cpu()
+        return y[..., : h * scale, : w * scale].clamp(0, 1)
+    tile = max(window, int(math.ceil(tile / window) * window))
+    overlap = int(math.ceil(overlap / window) * window)
+    core = tile - 2 * overlap
+    if core < window: raise ValueError(f"tile ({tile}) must exceed 2 x overlap ({overlap}) by at least one window ({window})")
+    th, tw = min(tile, H), min(tile, W)
+    jobs = [(ys, xs) for ys in _starts(H, th, min(core, th)) for xs in _starts(W, tw, min(core, tw))]
+    out = torch.zeros(1, x.shape[1], H * scale, W * scale)
+    for i in tqdm(range(0, len(jobs), batch_size), desc="tiles", disable=not progress, leave=False):
+        chunk = jobs[i : i + batch_size]
+        batch = torch.cat([xp[..., t0y : t0y + th, t0x : t0x + tw] for (_, _, t0y), (_, _, t0x) in chunk]).to(dev)
+        with amp: yb = model(batch).float().cpu()
+        for yt, ((c0y, cly, t0y), (c0x, clx, t0x)) in zip(yb, chunk):
+            oy, ox = (c0y - t0y) * scale, (c0x - t0x) * scale
+            out[0, :, c0y * scale : (c0y + cly) * scale, c0x * scale : (c0x + clx) * scale] = yt[:, oy : oy + cly * scale, ox : ox + clx * scale]
+    return out[..., : h * scale, : w * scale].clamp(0, 1)
+
+# %% ../nbs/02_upscaling.ipynb #458d05fd
+def swinir_bytes_per_pixel(s: dict) -> int:
+    "Estimated float32 inference memory of a SwinIR per LR pixel, from its settings (conservative on the CPU)."
+    C, heads, ws, sc = s["embed_dim"], max(s["num_heads"]), s["window_size"], s["upscale"]
+    up = {"nearest+conv": 3 * 64 * sc * sc, "pixelshuffle": 2 * 64 * sc * sc}.get(s["upsampler"], 2 * 3 * sc * sc)
+    return 4 * (12 * C + 2 * heads * ws * ws + up)
+
+def _axis_plan(n: int, parts: int, margin: int, window: int) -> list[tuple[int, int, int, int]]:
+    "(core start, core end, tile start, tile end) of `parts` cores along an axis of `n` pixels; margins only where tiles meet."
+    core = math.ceil(n / parts / window) * window
+    return [(c0, min(n, c0 + core), max(0, c0 - margin), min(n, c0 + core + margin)) for c0 in range(0, n, core)]
+
+def tile_plan(h: int, w: int,        # LR image size (px)
+              margin: int,           # context around each core (LR px, a multiple of `window`)
+              max_pixels: int,       # most LR pixels one tile may have (the memory budget)
+              window: int = 8,       # the model's window: sizes and positions align to it
+             ) -> list[tuple]:       # [(y plan, x plan)] per tile, each (core start, core end, tile start, tile end)
+    "The fewest tiles (then the fewest pixels computed) whose every tile fits `max_pixels`; one tile when the image fits."
+    H, W = math.ceil(h / window) * window, math.ceil(w / window) * window
+    best = None
+    for ny in range(1, H // window + 1):
+        for nx in range(1, W // window + 1):
+            if best and ny * nx > best[0][0]: break
+            ys, xs = _axis_plan(H, ny, margin, window), _axis_plan(W, nx, margin, window)
+            if max(t1 - t0 for *_, t0, t1 in ys) * max(t1 - t0 for *_, t0, t1 in xs) > max_pixels: continue
+            cost = (len(ys) * len(xs), sum(t1 - t0 for *_, t0, t1 in ys) * sum(t1 - t0 for *_, t0, t1 in xs))
+            if best is None or cost < best[0]: best = (cost, ys, xs)
+    if best is None: raise ValueError(f"no tiling of {h}x{w} fits {max_pixels:,} pixels per tile with a margin of {margin}: raise the memory budget")
+    return [(y, x) for y in best[1] for x in best[2]]
+
+# %% ../nbs/02_upscaling.ipynb #dc057f2f
+@torch.no_grad()
+def run_tiles(model: torch.nn.Module,       # a x`scale` model
+              x: torch.Tensor,              # (1, 3, h, w) in [0, 1]
+              scale: int,
+              plan: list[tuple],            # from `tile_plan` (a single tile: the whole image)
+              window: int = 8,
+              as_uint8: bool = True,        # round each core to 8 bits at once (no float copy of the whole output)
+              dtype: torch.dtype | None = None,  # autocast dtype on GPU
+              progress: bool = False,
+             ) -> np.ndarray | torch.Tensor:     # (h*s, w*s, 3) uint8, or (1, 3, h*s, w*s) float
+    "Upscale `x` tile by tile following `plan`, writing only each tile's core."
+    dev = next(model.parameters()).device
+    h, w = x.shape[-2:]; xp = _pad_to(x, window); s = scale
+    out = np.zeros((xp.shape[-2] * s, xp.shape[-1] * s, 3), np.uint8) if as_uint8 else torch.zeros(1, 3, xp.shape[-2] * s, xp.shape[-1] * s)
+    amp = torch.autocast(dev.type, dtype=dtype) if (dtype and dev.type == "cuda") else torch.autocast("cpu", enabled=False)
+    for (cy0, cy1, ty0, ty1), (cx0, cx1, tx0, tx1) in tqdm(plan, desc="tiles", disable=not progress or len(plan) < 2, leave=False):
+        with amp: y = model(xp[..., ty0:ty1, tx0:tx1].to(dev)).float().cpu()
+        core = y[..., (cy0 - ty0) * s:(cy1 - ty0) * s, (cx0 - tx0) * s:(cx1 - tx0) * s].clamp_(0, 1)
+        if as_uint8: out[cy0 * s:cy1 * s, cx0 * s:cx1 * s] = core[0].mul_(255).round_().to(torch.uint8).permute(1, 2, 0).numpy()
+        else: out[..., cy0 * s:cy1 * s, cx0 * s:cx1 * s] = core
+    return out[:h * s, :w * s] if as_uint8 else out[..., :h * s, :w * s]
+
+# %% ../nbs/02_upscaling.ipynb #cc452617
+@torch.no_grad()
+def measure_margin(model: torch.nn.Module, scale: int, window: int = 8,
+                   side: int = 96,               # LR side of the probe (a crop of the Hubble Deep Field)
+                   tol: float = 0.5 / 255,       # largest difference to the whole-image output allowed
+                   max_margin: int = 40,         # give up (and warn) beyond this (below side / 2)
+                  ) -> int:                      # LR pixels, a multiple of `window`
+    "The smallest tile margin at which a 2 x 2 tiling of a real sky image matches its whole-image output within `tol`."
+    from skimage.data import hubble_deep_field
+    probe = downscale(square_image(Image.fromarray(hubble_deep_field()), side * scale), scale)
+    x = torch.from_numpy(np.asarray(probe, np.float32) / 255).permute(2, 0, 1)[None]
+    whole = run_tiles(model, x, scale, tile_plan(side, side, 0, side * side, window), window, as_uint8=False)
+    for m in range(window, max_margin + 1, window):
+        plan = [(y, z) for y in _axis_plan(side, 2, m, window) for z in _axis_plan(side, 2, m, window)]
+        if (run_tiles(model, x, scale, plan, window, as_uint8=False) - whole).abs().max().item() <= tol: return m
+    log.warning("tiles still differ from the whole image with a margin of %d px: using it anyway", max_margin)
+    return max_margin
