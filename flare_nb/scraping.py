@@ -28,147 +28,72 @@ from .core import (BadImageError, Taxonomy, atomic_path, atomic_write_text, load
                            log, make_manifest, sha256_bytes, sha256_file, write_manifest)
 
 # %% auto #0
-__all__ = ['USER_AGENT', 'NASA_API', 'NASA_HOSTS', 'RENDITIONS', 'IMAGE_LINK', 'FetchError', 'Fetcher', 'safe_name', 'safe_path',
-           'nasa_search', 'nasa_renditions', 'nasa_rendition', 'download_items', 'scrape_nasa', 'scrape_html',
-           'CurationRules', 'photo_stats', 'curate', 'curation_summary']
+__all__ = ['NASA_API', 'NASA_HOSTS', 'RENDITIONS', 'IMAGE_LINK', 'USER_AGENT', 'CurationRules', 'photo_stats', 'curate',
+           'curation_summary', 'nasa_search', 'nasa_renditions', 'nasa_rendition', 'download_items', 'scrape_nasa',
+           'scrape_html', 'FetchError', 'Fetcher', 'safe_name', 'safe_path']
 
-# %% ../nbs/01_scraping.ipynb #7a965cca
-USER_AGENT = f"flare_nb/{__version__} (research data collection; +https://github.com/flare-nb/flare_nb)"
-
-class FetchError(RuntimeError):
-    "A URL that could not or may not be fetched; the message says which and why; `permanent` when asking again cannot help."
-    def __init__(self, msg: str, permanent: bool = False):
-        super().__init__(msg); self.permanent = permanent
-
+# %% ../nbs/01_scraping.ipynb #6261be1f
 @dataclass
-class Fetcher:
-    "Polite HTTP GETs: User-Agent, robots.txt, per-host rate limit, retries with backoff, host allow-list, size cap."
-    allowed_hosts: tuple[str, ...]         # hosts (host or host:port) we may contact; nothing else is fetched
-    user_agent: str = USER_AGENT           # how we introduce ourselves
-    min_interval: float = 1.0              # seconds between two requests to one host
-    timeout: float = 20.0                  # seconds to wait for a connection and for each read
-    retries: int = 4                       # retries of one request (time-outs, 429, 5xx, broken bodies)
-    backoff: float = 0.5                   # backoff factor: waits of backoff * 2**n seconds
-    max_retry_after: int = 60              # longest Retry-After we accept (seconds)
-    max_bytes: int = 50 * 2**20            # largest body we download
-    respect_robots: bool = True            # obey robots.txt
+class CurationRules:
+    "Thresholds of the automatic curation filters."
+    min_side: int = 128           # drop images whose shorter side is smaller (px)
+    max_aspect: float = 3.0       # drop images whose longer side is more than this times the shorter
+    near_dup_bits: int = 16       # 256-bit pHash distance that counts as a near duplicate (see above)
+    max_white_share: float = 0.3  # drop as 'not a photograph' when this share of pixels is near-white
+    min_colours: int = 48         # ... or when a 128 px copy has fewer distinct colours than this
 
-    def __post_init__(self):
-        self.allowed_hosts = tuple(h.lower() for h in self.allowed_hosts)
-        retry = Retry(total=self.retries, connect=self.retries, read=self.retries, status=self.retries,
-                      backoff_factor=self.backoff, status_forcelist=(429, 500, 502, 503, 504), allowed_methods={"GET"},
-                      respect_retry_after_header=True, retry_after_max=self.max_retry_after, raise_on_status=False, redirect=False)
-        self.session = requests.Session()
-        self.session.headers["User-Agent"] = self.user_agent
-        for scheme in ("http://", "https://"): self.session.mount(scheme, HTTPAdapter(max_retries=retry))
-        self._last, self._robots, self._lock = {}, {}, threading.Lock()
-        self.log: list[tuple[str, str]] = []   # (url, what happened) for every refusal and failure
+# %% ../nbs/01_scraping.ipynb #ecb810e4
+def photo_stats(img: Image.Image) -> dict:
+    "Distinct colours and near-white share of a 128 px copy of `img` (inputs of the non-photo filter)."
+    small = np.asarray(img.convert("RGB").resize((128, 128), Image.Resampling.BILINEAR))
+    return {"colours": len(np.unique(small.reshape(-1, 3), axis=0)), "white_share": float((small.min(axis=2) > 235).mean())}
 
-# %% ../nbs/01_scraping.ipynb #10622023
-def _host(url: str) -> str:
-    "host[:port] of `url`, lower-case."
-    return urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
+# %% ../nbs/01_scraping.ipynb #2921511f
+def curate(man: pd.DataFrame,                       # manifest of raw images
+           rules: CurationRules = CurationRules(),  # thresholds
+           decisions: str | Path | None = None,     # CSV of manual keep/drop decisions (origin,decision,note)
+          ) -> tuple[pd.DataFrame, pd.DataFrame]:    # (kept manifest, report: origin, filter, detail)
+    "Apply the curation filters and manual decisions; report every drop with its reason."
+    man = man.sort_values("origin", kind="stable").reset_index(drop=True)
+    manual = {}
+    if decisions and Path(decisions).is_file():
+        d = pd.read_csv(decisions, dtype=str, keep_default_na=False)
+        bad = sorted(set(d["decision"]) - {"keep", "drop"})
+        if bad: raise ValueError(f"{decisions}: decision must be 'keep' or 'drop', got {bad}")
+        manual = dict(zip(d["origin"], d["decision"]))
+    report, hashes, kept_idx = [], [], []
+    seen_sha = {}
+    for i, r in man.iterrows():
+        o = r["origin"]
+        def drop(flt, detail):
+            report.append({"origin": o, "filter": flt, "detail": detail})
+        if manual.get(o) == "drop": drop("manual drop", "decision file"); continue
+        try: img = load_image(r["path"])
+        except BadImageError as e: drop("unreadable", e.reason); continue
+        forced = manual.get(o) == "keep"
+        if r["sha256"] in seen_sha and not forced: drop("exact duplicate", f"same bytes as {seen_sha[r['sha256']]}"); continue
+        seen_sha.setdefault(r["sha256"], o)
+        h = imagehash.phash(img, hash_size=16)
+        near = next((oo for oo, hh in hashes if h - hh <= rules.near_dup_bits), None)
+        w, hgt = img.size
+        st = photo_stats(img)
+        reason = ("near duplicate", f"phash within {h - dict(hashes)[near]} bits of {near}") if near else \
+                 ("too small", f"{w}x{hgt} < {rules.min_side}px") if min(w, hgt) < rules.min_side else \
+                 ("extreme aspect ratio", f"{w}x{hgt}") if max(w, hgt) / min(w, hgt) > rules.max_aspect else \
+                 ("not a photograph", f"{st['white_share']:.0%} near-white, {st['colours']} colours")
+        if (near or min(w, hgt) < rules.min_side or max(w, hgt) / min(w, hgt) > rules.max_aspect
+                or st["white_share"] > rules.max_white_share or st["colours"] < rules.min_colours) and not forced:
+            drop(*reason); continue
+        hashes.append((o, h)); kept_idx.append(i)
+    rep = pd.DataFrame(report, columns=["origin", "filter", "detail"])
+    return man.loc[kept_idx].reset_index(drop=True), rep
 
-@patch
-def check_url(self: Fetcher, url: str) -> str:
-    "Refuse anything but http(s) URLs on an allowed host; return the URL."
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"): raise FetchError(f"{url}: only http(s) is followed, not {parts.scheme or 'no scheme'!r}", permanent=True)
-    if ".." in [unquote(s) for s in parts.path.split("/")]: raise FetchError(f"{url}: a path that climbs out of its folder ('..') is refused", permanent=True)
-    host = _host(url)
-    if host not in self.allowed_hosts and host.split(":")[0] not in self.allowed_hosts:
-        raise FetchError(f"{url}: host {host!r} is not in the allowed hosts {list(self.allowed_hosts)}", permanent=True)
-    return url
-
-# %% ../nbs/01_scraping.ipynb #b09b8825
-@patch
-def allowed_by_robots(self: Fetcher, url: str) -> bool:
-    "Whether robots.txt of `url`'s host lets our User-Agent fetch it (fetched once per host)."
-    if not self.respect_robots: return True
-    parts = urlsplit(url)
-    base = f"{parts.scheme}://{parts.netloc}"
-    if base not in self._robots:
-        rp = urllib.robotparser.RobotFileParser()
-        try:
-            self._wait(base)
-            r = self.session.get(base + "/robots.txt", timeout=self.timeout, allow_redirects=False)
-            if r.status_code >= 500: rp.disallow_all = True
-            elif r.status_code >= 400: rp.allow_all = True
-            else: rp.parse(r.text.splitlines())
-        except requests.RequestException: rp.disallow_all = True
-        self._robots[base] = rp
-    return self._robots[base].can_fetch(self.user_agent, url)
-
-# %% ../nbs/01_scraping.ipynb #2a391231
-@patch
-def _wait(self: Fetcher, base: str) -> None:
-    "Sleep so that two requests to one host are at least `min_interval` apart."
-    with self._lock:
-        wait = self._last.get(base, 0) + self.min_interval - time.monotonic()
-        if wait > 0: time.sleep(wait)
-        self._last[base] = time.monotonic()
-
-# %% ../nbs/01_scraping.ipynb #ed573607
-@patch
-def get(self: Fetcher, url: str, stream: bool = False, max_redirects: int = 5) -> requests.Response:
-    "GET `url` after the URL and robots checks, following at most `max_redirects` checked redirects."
-    for _ in range(max_redirects + 1):
-        self.check_url(url)
-        if not self.allowed_by_robots(url): raise FetchError(f"{url}: disallowed by robots.txt", permanent=True)
-        p = urlsplit(url); self._wait(f"{p.scheme}://{p.netloc}")
-        try: r = self.session.get(url, timeout=self.timeout, stream=stream, allow_redirects=False)
-        except requests.RequestException as e: raise FetchError(f"{url}: {type(e).__name__} after {self.retries} retries ({e})") from None
-        if r.is_redirect and "location" in r.headers:
-            url = urljoin(url, r.headers["location"]); r.close(); continue
-        if r.status_code >= 400: raise FetchError(f"{url}: HTTP {r.status_code} after retries", permanent=r.status_code < 500 and r.status_code not in (408, 429))
-        return r
-    raise FetchError(f"{url}: more than {max_redirects} redirects", permanent=True)
-
-# %% ../nbs/01_scraping.ipynb #a78d098d
-@patch
-def get_json(self: Fetcher, url: str) -> dict | list:
-    "GET `url` and parse its JSON body."
-    r = self.get(url)
-    try: return r.json()
-    except ValueError: raise FetchError(f"{url}: response is not JSON") from None
-
-# %% ../nbs/01_scraping.ipynb #d76744de
-@patch
-def download(self: Fetcher, url: str, dest: str | Path) -> Path:
-    "Stream `url` into `dest` atomically, under the size cap; retry bodies that break off."
-    dest = Path(dest)
-    for attempt in range(self.retries + 1):
-        try:
-            r = self.get(url, stream=True)
-            size = int(r.headers.get("content-length") or 0)
-            if size > self.max_bytes: raise FetchError(f"{url}: {size:,} bytes is over the cap of {self.max_bytes:,}")
-            with atomic_path(dest) as tmp, open(tmp, "wb") as f:
-                got = 0
-                for chunk in r.iter_content(1 << 16):
-                    got += len(chunk)
-                    if got > self.max_bytes: raise FetchError(f"{url}: body is over the cap of {self.max_bytes:,} bytes")
-                    f.write(chunk)
-            return dest
-        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError,
-                requests.exceptions.Timeout) as e:   # broke off mid-body: nothing was kept, try again
-            if attempt == self.retries: raise FetchError(f"{url}: body broke off {attempt + 1} times ({type(e).__name__})") from None
-            time.sleep(self.backoff * 2 ** attempt)
-
-# %% ../nbs/01_scraping.ipynb #1fdf5cd4
-def safe_name(name: str,             # untrusted name
-              max_len: int = 80,     # longest kept prefix
-              hashed: bool = True,   # append a short hash of the original (collision-resistant)
-             ) -> str:
-    "A file-system-safe version of an untrusted name."
-    clean = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._-")[:max_len] or "item"
-    return f"{clean}-{sha256_bytes(name.encode())[:8]}" if hashed else clean
-
-def safe_path(root: str | Path, *parts: str) -> Path:
-    "`root / parts` built from safe names; raises if it would land outside `root`."
-    root = Path(root).resolve()
-    p = root.joinpath(*parts).resolve()
-    if not p.is_relative_to(root): raise FetchError(f"refusing path {p} outside {root}")
-    return p
+# %% ../nbs/01_scraping.ipynb #4be97b43
+def curation_summary(report: pd.DataFrame, n_in: int) -> pd.DataFrame:
+    "How many images each filter dropped, and how many were kept."
+    s = report["filter"].value_counts().rename("dropped").to_frame()
+    s.loc["kept"] = n_in - len(report)
+    return s
 
 # %% ../nbs/01_scraping.ipynb #69497174
 NASA_API = "https://images-api.nasa.gov"
@@ -308,13 +233,6 @@ def scrape_nasa(queries: dict[str, str],          # fine label -> search query
     atomic_write_text(out / "failures.csv", pd.DataFrame(failed, columns=["key", "reason"]).to_csv(index=False))
     return man, pd.DataFrame(failed, columns=["key", "reason"])
 
-# %% ../nbs/01_scraping.ipynb #d47d7cb9
-def _nasa_item(nasa_id: str, title: str, **extra) -> dict:
-    "One search-result item in the shape NASA's API documents (used by the tests)."
-    return {"href": f"/asset/{nasa_id}", "data": [{"nasa_id": nasa_id, "title": title, "media_type": "image",
-            "description": f"{title}, imaged by a telescope", "date_created": "2020-01-01T00:00:00Z", "center": "JPL", **extra}],
-            "links": [{"href": f"/thumb/{nasa_id}.jpg", "rel": "preview", "render": "image"}]}
-
 # %% ../nbs/01_scraping.ipynb #2ecae643
 IMAGE_LINK = re.compile(r"\.(jpe?g|png|tiff?|gif|webp)(\?.*)?$", re.I)
 
@@ -341,65 +259,147 @@ def scrape_html(fetcher: Fetcher,        # the polite client
         url = urljoin(url, nxt["href"])
     return items
 
-# %% ../nbs/01_scraping.ipynb #6261be1f
+# %% ../nbs/01_scraping.ipynb #7a965cca
+USER_AGENT = f"flare_nb/{__version__} (research data collection; +https://github.com/flare-nb/flare_nb)"
+
+class FetchError(RuntimeError):
+    "A URL that could not or may not be fetched; the message says which and why; `permanent` when asking again cannot help."
+    def __init__(self, msg: str, permanent: bool = False):
+        super().__init__(msg); self.permanent = permanent
+
 @dataclass
-class CurationRules:
-    "Thresholds of the automatic curation filters."
-    min_side: int = 128           # drop images whose shorter side is smaller (px)
-    max_aspect: float = 3.0       # drop images whose longer side is more than this times the shorter
-    near_dup_bits: int = 16       # 256-bit pHash distance that counts as a near duplicate (see above)
-    max_white_share: float = 0.3  # drop as 'not a photograph' when this share of pixels is near-white
-    min_colours: int = 48         # ... or when a 128 px copy has fewer distinct colours than this
+class Fetcher:
+    "Polite HTTP GETs: User-Agent, robots.txt, per-host rate limit, retries with backoff, host allow-list, size cap."
+    allowed_hosts: tuple[str, ...]         # hosts (host or host:port) we may contact; nothing else is fetched
+    user_agent: str = USER_AGENT           # how we introduce ourselves
+    min_interval: float = 1.0              # seconds between two requests to one host
+    timeout: float = 20.0                  # seconds to wait for a connection and for each read
+    retries: int = 4                       # retries of one request (time-outs, 429, 5xx, broken bodies)
+    backoff: float = 0.5                   # backoff factor: waits of backoff * 2**n seconds
+    max_retry_after: int = 60              # longest Retry-After we accept (seconds)
+    max_bytes: int = 50 * 2**20            # largest body we download
+    respect_robots: bool = True            # obey robots.txt
 
-# %% ../nbs/01_scraping.ipynb #ecb810e4
-def photo_stats(img: Image.Image) -> dict:
-    "Distinct colours and near-white share of a 128 px copy of `img` (inputs of the non-photo filter)."
-    small = np.asarray(img.convert("RGB").resize((128, 128), Image.Resampling.BILINEAR))
-    return {"colours": len(np.unique(small.reshape(-1, 3), axis=0)), "white_share": float((small.min(axis=2) > 235).mean())}
+    def __post_init__(self):
+        self.allowed_hosts = tuple(h.lower() for h in self.allowed_hosts)
+        retry = Retry(total=self.retries, connect=self.retries, read=self.retries, status=self.retries,
+                      backoff_factor=self.backoff, status_forcelist=(429, 500, 502, 503, 504), allowed_methods={"GET"},
+                      respect_retry_after_header=True, retry_after_max=self.max_retry_after, raise_on_status=False, redirect=False)
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = self.user_agent
+        for scheme in ("http://", "https://"): self.session.mount(scheme, HTTPAdapter(max_retries=retry))
+        self._last, self._robots, self._lock = {}, {}, threading.Lock()
+        self.log: list[tuple[str, str]] = []   # (url, what happened) for every refusal and failure
 
-# %% ../nbs/01_scraping.ipynb #2921511f
-def curate(man: pd.DataFrame,                       # manifest of raw images
-           rules: CurationRules = CurationRules(),  # thresholds
-           decisions: str | Path | None = None,     # CSV of manual keep/drop decisions (origin,decision,note)
-          ) -> tuple[pd.DataFrame, pd.DataFrame]:    # (kept manifest, report: origin, filter, detail)
-    "Apply the curation filters and manual decisions; report every drop with its reason."
-    man = man.sort_values("origin", kind="stable").reset_index(drop=True)
-    manual = {}
-    if decisions and Path(decisions).is_file():
-        d = pd.read_csv(decisions, dtype=str, keep_default_na=False)
-        bad = sorted(set(d["decision"]) - {"keep", "drop"})
-        if bad: raise ValueError(f"{decisions}: decision must be 'keep' or 'drop', got {bad}")
-        manual = dict(zip(d["origin"], d["decision"]))
-    report, hashes, kept_idx = [], [], []
-    seen_sha = {}
-    for i, r in man.iterrows():
-        o = r["origin"]
-        def drop(flt, detail):
-            report.append({"origin": o, "filter": flt, "detail": detail})
-        if manual.get(o) == "drop": drop("manual drop", "decision file"); continue
-        try: img = load_image(r["path"])
-        except BadImageError as e: drop("unreadable", e.reason); continue
-        forced = manual.get(o) == "keep"
-        if r["sha256"] in seen_sha and not forced: drop("exact duplicate", f"same bytes as {seen_sha[r['sha256']]}"); continue
-        seen_sha.setdefault(r["sha256"], o)
-        h = imagehash.phash(img, hash_size=16)
-        near = next((oo for oo, hh in hashes if h - hh <= rules.near_dup_bits), None)
-        w, hgt = img.size
-        st = photo_stats(img)
-        reason = ("near duplicate", f"phash within {h - dict(hashes)[near]} bits of {near}") if near else \
-                 ("too small", f"{w}x{hgt} < {rules.min_side}px") if min(w, hgt) < rules.min_side else \
-                 ("extreme aspect ratio", f"{w}x{hgt}") if max(w, hgt) / min(w, hgt) > rules.max_aspect else \
-                 ("not a photograph", f"{st['white_share']:.0%} near-white, {st['colours']} colours")
-        if (near or min(w, hgt) < rules.min_side or max(w, hgt) / min(w, hgt) > rules.max_aspect
-                or st["white_share"] > rules.max_white_share or st["colours"] < rules.min_colours) and not forced:
-            drop(*reason); continue
-        hashes.append((o, h)); kept_idx.append(i)
-    rep = pd.DataFrame(report, columns=["origin", "filter", "detail"])
-    return man.loc[kept_idx].reset_index(drop=True), rep
+# %% ../nbs/01_scraping.ipynb #10622023
+def _host(url: str) -> str:
+    "host[:port] of `url`, lower-case."
+    return urlsplit(url).netloc.lower().rsplit("@", 1)[-1]
 
-# %% ../nbs/01_scraping.ipynb #4be97b43
-def curation_summary(report: pd.DataFrame, n_in: int) -> pd.DataFrame:
-    "How many images each filter dropped, and how many were kept."
-    s = report["filter"].value_counts().rename("dropped").to_frame()
-    s.loc["kept"] = n_in - len(report)
-    return s
+@patch
+def check_url(self: Fetcher, url: str) -> str:
+    "Refuse anything but http(s) URLs on an allowed host; return the URL."
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"): raise FetchError(f"{url}: only http(s) is followed, not {parts.scheme or 'no scheme'!r}", permanent=True)
+    if ".." in [unquote(s) for s in parts.path.split("/")]: raise FetchError(f"{url}: a path that climbs out of its folder ('..') is refused", permanent=True)
+    host = _host(url)
+    if host not in self.allowed_hosts and host.split(":")[0] not in self.allowed_hosts:
+        raise FetchError(f"{url}: host {host!r} is not in the allowed hosts {list(self.allowed_hosts)}", permanent=True)
+    return url
+
+# %% ../nbs/01_scraping.ipynb #b09b8825
+@patch
+def allowed_by_robots(self: Fetcher, url: str) -> bool:
+    "Whether robots.txt of `url`'s host lets our User-Agent fetch it (fetched once per host)."
+    if not self.respect_robots: return True
+    parts = urlsplit(url)
+    base = f"{parts.scheme}://{parts.netloc}"
+    if base not in self._robots:
+        rp = urllib.robotparser.RobotFileParser()
+        try:
+            self._wait(base)
+            r = self.session.get(base + "/robots.txt", timeout=self.timeout, allow_redirects=False)
+            if r.status_code >= 500: rp.disallow_all = True
+            elif r.status_code >= 400: rp.allow_all = True
+            else: rp.parse(r.text.splitlines())
+        except requests.RequestException: rp.disallow_all = True
+        self._robots[base] = rp
+    return self._robots[base].can_fetch(self.user_agent, url)
+
+# %% ../nbs/01_scraping.ipynb #2a391231
+@patch
+def _wait(self: Fetcher, base: str) -> None:
+    "Sleep so that two requests to one host are at least `min_interval` apart."
+    with self._lock:
+        wait = self._last.get(base, 0) + self.min_interval - time.monotonic()
+        if wait > 0: time.sleep(wait)
+        self._last[base] = time.monotonic()
+
+# %% ../nbs/01_scraping.ipynb #ed573607
+@patch
+def get(self: Fetcher, url: str, stream: bool = False, max_redirects: int = 5) -> requests.Response:
+    "GET `url` after the URL and robots checks, following at most `max_redirects` checked redirects."
+    for _ in range(max_redirects + 1):
+        self.check_url(url)
+        if not self.allowed_by_robots(url): raise FetchError(f"{url}: disallowed by robots.txt", permanent=True)
+        p = urlsplit(url); self._wait(f"{p.scheme}://{p.netloc}")
+        try: r = self.session.get(url, timeout=self.timeout, stream=stream, allow_redirects=False)
+        except requests.RequestException as e: raise FetchError(f"{url}: {type(e).__name__} after {self.retries} retries ({e})") from None
+        if r.is_redirect and "location" in r.headers:
+            url = urljoin(url, r.headers["location"]); r.close(); continue
+        if r.status_code >= 400: raise FetchError(f"{url}: HTTP {r.status_code} after retries", permanent=r.status_code < 500 and r.status_code not in (408, 429))
+        return r
+    raise FetchError(f"{url}: more than {max_redirects} redirects", permanent=True)
+
+# %% ../nbs/01_scraping.ipynb #a78d098d
+@patch
+def get_json(self: Fetcher, url: str) -> dict | list:
+    "GET `url` and parse its JSON body."
+    r = self.get(url)
+    try: return r.json()
+    except ValueError: raise FetchError(f"{url}: response is not JSON") from None
+
+# %% ../nbs/01_scraping.ipynb #d76744de
+@patch
+def download(self: Fetcher, url: str, dest: str | Path) -> Path:
+    "Stream `url` into `dest` atomically, under the size cap; retry bodies that break off."
+    dest = Path(dest)
+    for attempt in range(self.retries + 1):
+        try:
+            r = self.get(url, stream=True)
+            size = int(r.headers.get("content-length") or 0)
+            if size > self.max_bytes: raise FetchError(f"{url}: {size:,} bytes is over the cap of {self.max_bytes:,}")
+            with atomic_path(dest) as tmp, open(tmp, "wb") as f:
+                got = 0
+                for chunk in r.iter_content(1 << 16):
+                    got += len(chunk)
+                    if got > self.max_bytes: raise FetchError(f"{url}: body is over the cap of {self.max_bytes:,} bytes")
+                    f.write(chunk)
+            return dest
+        except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError,
+                requests.exceptions.Timeout) as e:   # broke off mid-body: nothing was kept, try again
+            if attempt == self.retries: raise FetchError(f"{url}: body broke off {attempt + 1} times ({type(e).__name__})") from None
+            time.sleep(self.backoff * 2 ** attempt)
+
+# %% ../nbs/01_scraping.ipynb #1fdf5cd4
+def safe_name(name: str,             # untrusted name
+              max_len: int = 80,     # longest kept prefix
+              hashed: bool = True,   # append a short hash of the original (collision-resistant)
+             ) -> str:
+    "A file-system-safe version of an untrusted name."
+    clean = re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._-")[:max_len] or "item"
+    return f"{clean}-{sha256_bytes(name.encode())[:8]}" if hashed else clean
+
+def safe_path(root: str | Path, *parts: str) -> Path:
+    "`root / parts` built from safe names; raises if it would land outside `root`."
+    root = Path(root).resolve()
+    p = root.joinpath(*parts).resolve()
+    if not p.is_relative_to(root): raise FetchError(f"refusing path {p} outside {root}")
+    return p
+
+# %% ../nbs/01_scraping.ipynb #d47d7cb9
+def _nasa_item(nasa_id: str, title: str, **extra) -> dict:
+    "One search-result item in the shape NASA's API documents (used by the tests)."
+    return {"href": f"/asset/{nasa_id}", "data": [{"nasa_id": nasa_id, "title": title, "media_type": "image",
+            "description": f"{title}, imaged by a telescope", "date_created": "2020-01-01T00:00:00Z", "center": "JPL", **extra}],
+            "links": [{"href": f"/thumb/{nasa_id}.jpg", "rel": "preview", "render": "image"}]}

@@ -22,7 +22,7 @@ from fastcore.basics import patch
 from PIL import Image
 from tqdm.auto import tqdm
 
-from .core import (CheckpointError, ManifestError, checkpoint_errors, images_close, atomic_write_text, demo_checkpoint, training_set_hash, derive_seed, load_image, make_manifest, pick_device,
+from .core import (LITE0_STATS, CheckpointError, ManifestError, lite0_imagenet, checkpoint_errors, images_close, atomic_write_text, demo_checkpoint, training_set_hash, derive_seed, load_image, make_manifest, pick_device,
                            save_image, sha256_file, slug)
 from .upscaling import Upscaler
 
@@ -461,11 +461,9 @@ class LiteFeatures(torch.nn.Module):
     "EfficientNet-Lite0 (packaged ImageNet weights) penultimate features of uint8 image batches."
     def __init__(self, size: int = 128):
         super().__init__()
-        from flare_nb.training import build_backbone
-        self.net, info = build_backbone("efficientnet_lite0", 1000, "builtin", size)
-        self.net.eval(); self.size = size
-        self.register_buffer("mean", torch.tensor(info["mean"]).view(1, 3, 1, 1))
-        self.register_buffer("std", torch.tensor(info["std"]).view(1, 3, 1, 1))
+        self.net, self.size = lite0_imagenet(), size
+        self.register_buffer("mean", torch.tensor(LITE0_STATS[0]).view(1, 3, 1, 1))
+        self.register_buffer("std", torch.tensor(LITE0_STATS[1]).view(1, 3, 1, 1))
     @torch.no_grad()
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         x = F.interpolate(x.float() / 255, size=(self.size, self.size), mode="bilinear", antialias=True, align_corners=False)

