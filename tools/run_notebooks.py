@@ -4,8 +4,8 @@ Cells carrying one of settings.ini's tst_flags (slow, cuda, network) are not run
 their previous outputs are cleared. Run `nbdev_clean` afterwards.
 Usage: python tools/run_notebooks.py [--with slow] nbs/01a_atlas.ipynb [...]   (no notebook: all of nbs/)
   --with FLAG   also run cells with this flag (e.g. slow), to save their outputs too
-  --only TEXT   run the exported cells (definitions), then only the cells whose source contains TEXT,
-                keeping every other cell's saved output
+  --only TEXT   run the exported and hidden cells (definitions, imports), then only the cells whose
+                source contains TEXT, keeping every other cell's saved output
 """
 import configparser
 import sys
@@ -47,10 +47,11 @@ def run(path: Path, skip: set[str], only: str | None = None) -> None:
 
 
 def run_only(path: Path, nb, text: str) -> None:
-    "Execute the notebook's exported cells (its imports and definitions), then only the code cells containing `text`; save those outputs."
+    "Execute the notebook's exported and `#| hide` cells (definitions, imports), then only the code cells containing `text`; save those outputs."
     idx = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and text in c.source]
     if not idx: raise SystemExit(f"{path}: no code cell contains {text!r}")
-    defs = [nbformat.v4.new_code_cell(c.source) for c in nb.cells if c.cell_type == "code" and c.source.startswith("#| export")]
+    defs = [nbformat.v4.new_code_cell(c.source) for i, c in enumerate(nb.cells) if c.cell_type == "code" and c.source.startswith(("#| export", "#| hide"))
+            and i not in idx]
     part = nbformat.v4.new_notebook(cells=defs + [nb.cells[i] for i in idx], metadata=nb.metadata)
     NotebookClient(part, timeout=1800, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
     for i, c in zip(idx, part.cells[len(defs):]): nb.cells[i] = c
