@@ -26,7 +26,7 @@ from sklearn.model_selection import StratifiedKFold
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['log', 'BUILTIN_TAXONOMIES', 'MANIFEST_COLUMNS', 'SPLITS', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS',
+__all__ = ['BUILTIN_TAXONOMIES', 'MANIFEST_COLUMNS', 'SPLITS', 'KNOWN_AUGMENTATIONS', 'KNOWN_BACKBONES', 'KNOWN_VARIANTS',
            'UPSCALE_METHODS', 'IMAGE_EXTENSIONS', 'MAX_PIXELS', 'PICKLE_REFUSED', 'LITE0_STATS', 'UnknownLabelError',
            'Taxonomy', 'load_taxonomy', 'square_image', 'downscale', 'images_close', 'thumbnails', 'copy_distance',
            'ManifestError', 'make_manifest', 'validate_manifest', 'write_manifest', 'read_manifest', 'split_origins',
