@@ -13,7 +13,7 @@ from .core import Config, atomic_write_text, config_from_dict, config_to_dict, l
 from .pipeline import Pipeline, run_pipeline
 
 # %% auto #0
-__all__ = ['fold_config', 'run_predictions', 'run_study']
+__all__ = ['fold_config', 'run_predictions', 'collect_predictions', 'run_study']
 
 # %% ../nbs/07a_study.ipynb #ed48b0cc
 def fold_config(cfg: Config,  # the study's config
@@ -34,7 +34,8 @@ def run_predictions(run_root: Path,   # one run folder of the study
     "Per-object predictions of every variant of one finished study run."
     from flare_nb.training import RunSpec
     cfg = load_config(run_root / "config.yaml")
-    models = Pipeline(cfg, run_root, progress=False, say=lambda *a: None).models_dir()
+    rec = json.loads((run_root / "data" / "train" / "stage.json").read_text())
+    models = run_root / rec["models"] if rec.get("models") else Pipeline(cfg, run_root, progress=False, say=lambda *a: None).models_dir()
     rows = []
     for v in cfg.train.variants:
         for b in cfg.train.backbones:
@@ -64,6 +65,15 @@ def _log_run(root: Path, row: dict) -> pd.DataFrame:
     atomic_write_text(f, t.to_csv(index=False))
     return t
 
+# %% ../nbs/07a_study.ipynb #af5fc438
+def collect_predictions(root: str | Path,   # a study folder
+                       ) -> pd.DataFrame:   # the predictions of every finished run, also written to root/predictions.csv
+    "Gather the per-object predictions of every finished run of a study into its predictions.csv."
+    root = Path(root)
+    done = pd.concat([run_predictions(d) for d in _finished_runs(root)], ignore_index=True)
+    atomic_write_text(root / "predictions.csv", done.to_csv(index=False, float_format="%.5g"))
+    return done
+
 # %% ../nbs/07a_study.ipynb #6f44ce6b
 def run_study(cfg: Config,                         # the study's config (data.folds, train.seeds, everything else as for a run)
               root: str | Path | None = None,      # study folder (default: runs_dir/<name>-study)
@@ -88,6 +98,5 @@ def run_study(cfg: Config,                         # the study's config (data.fo
         stage_s = {f"{st}_s": r.get("seconds") for st, r in recs.items()}
         _log_run(root, {"fold": f, "seed": s, "wall_s": round(time.time() - t0, 1), "skipped": bool(t["skipped"].all()),
                         "compute_s": round(sum(v or 0 for v in stage_s.values()), 1), **stage_s})
-        done = pd.concat([run_predictions(d) for d in _finished_runs(root)], ignore_index=True)
-        atomic_write_text(root / "predictions.csv", done.to_csv(index=False, float_format="%.5g"))
+        collect_predictions(root)
     return root

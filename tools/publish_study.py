@@ -2,7 +2,8 @@
 
     python tools/publish_study.py runs/demo-study [--dest results/study]
 
-Copies predictions.csv (per object, fold, variant, seed and test set), runs.csv (wall time per
+First gathers the predictions of every finished run again (`collect_predictions`: from each run's
+recorded models folder, whatever the code is now), then copies predictions.csv (per object, fold, variant, seed and test set), runs.csv (wall time per
 fold and seed) and study.json (config, seeds, machine), then writes the accuracy and paired
 comparison tables with `flare_nb.analysis.write_study_tables`. The README and 06_analysis render
 them with `study_report`; tests/test_project.py checks that they agree with predictions.csv.
@@ -12,6 +13,7 @@ import argparse, shutil
 from pathlib import Path
 
 from flare_nb.analysis import study_report, write_study_tables
+from flare_nb.study import collect_predictions
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,6 +23,7 @@ def main():
     ap.add_argument("--dest", type=Path, default=ROOT / "results" / "study")
     a = ap.parse_args()
     a.dest.mkdir(parents=True, exist_ok=True)
+    collect_predictions(a.study)
     for f in ("predictions.csv", "runs.csv", "study.json"): shutil.copyfile(a.study / f, a.dest / f)
     write_study_tables(a.dest, a.dest)
     print(study_report(a.dest))
