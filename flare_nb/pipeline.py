@@ -114,8 +114,10 @@ def _digest(outputs: dict) -> str:
 @patch
 def models_dir(self: Pipeline) -> Path:
     "The classifiers' folder: one per training data and training code (adding seeds or backbones reuses it; new data never does)."
-    key = hashlib.sha256((self.key("mix") + self.key("upscale") + code_hash(("training",))).encode()).hexdigest()[:10]
-    return self.run.models / f"data-{key}"
+    if "models_dir" not in self._cache:   # fixed for this Pipeline's life, like its stage keys: code edited mid-run cannot move it
+        key = hashlib.sha256((self.key("mix") + self.key("upscale") + code_hash(("training",))).encode()).hexdigest()[:10]
+        self._cache["models_dir"] = self.run.models / f"data-{key}"
+    return self._cache["models_dir"]
 
 @patch
 def outputs(self: Pipeline, stage: str) -> list[Path]:
