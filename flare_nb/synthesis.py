@@ -474,7 +474,7 @@ def image_features(paths: list[str], extractor: torch.nn.Module | None = None, b
     "Features of image files (default extractor: `LiteFeatures`)."
     ext = extractor or LiteFeatures(); out = []
     for i in tqdm(range(0, len(paths), batch), desc="features", disable=not progress):
-        x = torch.stack([torch.from_numpy(np.asarray(load_image(p).resize((ext.size, ext.size), Image.Resampling.BICUBIC))).permute(2, 0, 1)
+        x = torch.stack([torch.from_numpy(np.array(load_image(p).resize((ext.size, ext.size), Image.Resampling.BICUBIC))).permute(2, 0, 1)
                          for p in paths[i:i + batch]])
         out.append(ext(x).numpy())
     return np.concatenate(out) if out else np.zeros((0, 1280), np.float32)

@@ -99,6 +99,11 @@ def test_readme_numbers_come_from_the_committed_demo_results():
     assert verdict(res, "fine") in readme
     t = pd.read_csv(demo / "timings.csv")
     assert f"(total {t['seconds'].sum():.0f} s, {t['seconds'].sum() / 60:.1f} min)" in readme
+    import yaml
+    from flare_nb.analysis import training_budget
+    from flare_nb.core import config_to_dict, demo_config
+    assert training_budget(yaml.safe_load((demo / "config.yaml").read_text())["train"]) in readme   # the protocol of the committed run
+    assert training_budget(config_to_dict(demo_config())["train"]) in readme                        # and of `flare demo` today (its stage table)
 
 
 def test_readme_study_numbers_come_from_the_committed_predictions(tmp_path):
