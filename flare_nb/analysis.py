@@ -28,8 +28,8 @@ __all__ = ['PAPER_BACKBONES', 'PAPER_TABLE2', 'ALL_SETS', 'SHIFTED', 'paper_tabl
            'ab_table', 'separation', 'tsne_embed', 'plot_tsne', 'plot_confusions', 'integrated_gradients', 'to_input',
            'plot_ig', 'pixel_stats', 'class_spread', 'plot_spread', 'plot_normal_curves', 'upscale_table',
            'summary_table', 'paired_bootstrap', 'mcnemar_exact', 'paired_comparisons', 'study_accuracy', 'road_effect',
-           'write_study_tables', 'training_budget', 'study_report', 'hr_arm_verdict', 'radial_power', 'power_above',
-           'input_paths', 'plot_input_paths', 'write_report']
+           'write_study_tables', 'training_budget', 'study_verdict', 'study_report', 'hr_arm_verdict', 'radial_power',
+           'power_above', 'input_paths', 'plot_input_paths', 'write_report']
 
 # %% ../nbs/06_analysis.ipynb #2a5bce2f
 PAPER_BACKBONES = ("resnet50", "googlenet", "densenet121", "vit_b_16")
@@ -408,6 +408,27 @@ def training_budget(train: dict) -> str:
     return (f"Training budget: {train['epochs']} epochs per variant (the paper's protocol: a larger training set is trained for more "
             f"steps, so gains mix data with training time).")
 
+# %% ../nbs/06_analysis.ipynb #fcd20556
+def study_verdict(folder: str | Path,   # a study's results (write_study_tables' CSVs)
+                  method: str = "FLARE",      # the method ...
+                  plain: str = "Raw_Aug_LR",  # ... against plain augmentation
+                 ) -> str:                    # one clause per test set, then the answer
+    "Does the method beat plain augmentation? Built from the paired comparisons (difference, CI, McNemar p) on each test set."
+    parts, beats = [], []
+    for ts in ("raw", "upscaled"):
+        f = Path(folder) / f"comparisons_{ts}.csv"
+        c = pd.read_csv(f).set_index("comparison") if f.is_file() else pd.DataFrame()
+        if f"{method} - {plain}" not in c.index: continue
+        r = c.loc[f"{method} - {plain}"]; call = _call(r["ci95 low"], r["ci95 high"], r["McNemar p"])
+        parts.append(f"on {ts} test images " + ("there is no detectable difference" if call.startswith("no") else f"{method} is {call} than {plain}") +
+                     f" ({_pts(r['difference'])} "
+                     f"points, 95% CI [{_pts(r['ci95 low'])}, {_pts(r['ci95 high'])}], McNemar p = {r['McNemar p']:.2g})")
+        beats.append(call == "higher")
+    if not parts: return f"No {method} - {plain} comparison in these results."
+    answer = ("beats plain augmentation on every test set" if all(beats) else "beats plain augmentation on some test sets only" if any(beats)
+              else "does not beat plain augmentation here")
+    return f"**Verdict.** Against plain augmentation ({plain}): " + "; ".join(parts) + f". {method} {answer}."
+
 # %% ../nbs/06_analysis.ipynb #e77d973f
 def _pts(x: float) -> str: return f"{100 * x:+.1f}"
 
@@ -435,6 +456,7 @@ def study_report(folder: str | Path,   # results of a study: study.json, runs.cs
                              "95% CI (paired bootstrap)": [f"[{_pts(l)}, {_pts(h)}]" for l, h in zip(c["ci95 low"], c["ci95 high"])],
                              "McNemar p (exact)": c["McNemar p"].map(lambda p: f"{p:.2g}"), "verdict": c["verdict"]})
         out += ["", f"Paired comparisons on the {ts} test images:", "", show.to_markdown(index=False)]
+    out += ["", study_verdict(folder)]
     stages = [c for c in runs.columns if c.endswith("_s") and c not in ("wall_s", "compute_s")]   # a resumed run's wall time is seconds; its stages keep theirs
     wall = runs.assign(compute_s=runs[stages].sum(axis=1)).groupby("seed")["compute_s"].agg(["mean", "sum"])
     out += ["", "Time per fold (the sum of its stages' recorded wall times) on the machine of the study (" + meta["machine"] + "): " +
