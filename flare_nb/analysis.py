@@ -409,20 +409,29 @@ def training_budget(train: dict) -> str:
             f"steps, so gains mix data with training time).")
 
 # %% ../nbs/06_analysis.ipynb #fcd20556
+def _comparison_rows(folder: str | Path, name: str) -> dict[str, pd.Series]:
+    "One named row (e.g. 'FLARE - Raw_Aug_LR') of the study's comparison tables, per test set that has it."
+    out = {}
+    for ts in ("raw", "upscaled"):
+        f = Path(folder) / f"comparisons_{ts}.csv"
+        c = pd.read_csv(f).set_index("comparison") if f.is_file() else pd.DataFrame()
+        if name in c.index: out[ts] = c.loc[name]
+    return out
+
+def _stat_text(r: pd.Series) -> str:
+    "A comparison row's numbers as the reports write them: difference, 95% CI, McNemar p."
+    return f"{_pts(r['difference'])} points, 95% CI [{_pts(r['ci95 low'])}, {_pts(r['ci95 high'])}], McNemar p = {r['McNemar p']:.2g}"
+
 def study_verdict(folder: str | Path,   # a study's results (write_study_tables' CSVs)
                   method: str = "FLARE",      # the method ...
                   plain: str = "Raw_Aug_LR",  # ... against plain augmentation
                  ) -> str:                    # one clause per test set, then the answer
     "Does the method beat plain augmentation? Built from the paired comparisons (difference, CI, McNemar p) on each test set."
     parts, beats = [], []
-    for ts in ("raw", "upscaled"):
-        f = Path(folder) / f"comparisons_{ts}.csv"
-        c = pd.read_csv(f).set_index("comparison") if f.is_file() else pd.DataFrame()
-        if f"{method} - {plain}" not in c.index: continue
-        r = c.loc[f"{method} - {plain}"]; call = _call(r["ci95 low"], r["ci95 high"], r["McNemar p"])
+    for ts, r in _comparison_rows(folder, f"{method} - {plain}").items():
+        call = _call(r["ci95 low"], r["ci95 high"], r["McNemar p"])
         parts.append(f"on {ts} test images " + ("there is no detectable difference" if call.startswith("no") else f"{method} is {call} than {plain}") +
-                     f" ({_pts(r['difference'])} "
-                     f"points, 95% CI [{_pts(r['ci95 low'])}, {_pts(r['ci95 high'])}], McNemar p = {r['McNemar p']:.2g})")
+                     f" ({_stat_text(r)})")
         beats.append(call == "higher")
     if not parts: return f"No {method} - {plain} comparison in these results."
     answer = ("beats plain augmentation on every test set" if all(beats) else "beats plain augmentation on some test sets only" if any(beats)
@@ -468,15 +477,9 @@ def study_report(folder: str | Path,   # results of a study: study.json, runs.cs
 def hr_arm_verdict(folder: str | Path,   # a study's results (write_study_tables' CSVs)
                   ) -> str:              # one sentence per test set and what they say together
     "Does training on upscaled images cost accuracy, and is it the road to the classifier's input? The HR arm against the LR arm, on both test sets."
-    folder, parts = Path(folder), {}
-    for ts in ("raw", "upscaled"):
-        f = folder / f"comparisons_{ts}.csv"
-        if not f.is_file(): continue
-        c = pd.read_csv(f).set_index("comparison")
-        if "Raw_Aug_HR - Raw_Aug_LR" in c.index: parts[ts] = c.loc["Raw_Aug_HR - Raw_Aug_LR"]
+    folder, parts = Path(folder), _comparison_rows(folder, "Raw_Aug_HR - Raw_Aug_LR")
     if not parts: return "No HR-arm comparison in these results."
-    s = [f"Raw_Aug_HR - Raw_Aug_LR on {ts} test images: {_pts(r['difference'])} points, 95% CI [{_pts(r['ci95 low'])}, {_pts(r['ci95 high'])}], "
-         f"McNemar p = {r['McNemar p']:.2g} ({r['verdict']})." for ts, r in parts.items()]
+    s = [f"Raw_Aug_HR - Raw_Aug_LR on {ts} test images: {_stat_text(r)} ({r['verdict']})." for ts, r in parts.items()]
     if len(parts) == 2:
         lower = {ts: r["verdict"].startswith("Raw_Aug_HR lower") for ts, r in parts.items()}
         if lower["raw"] and not lower["upscaled"]:
